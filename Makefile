@@ -1,0 +1,117 @@
+# SPDX-License-Identifier: MIT
+# slicscan: one Makefile for the portable core (acpi/), the Linux CLI (host/), the UEFI app
+# (efi/) and every test. `make help` lists the targets.
+#
+# The same acpi/*.c files are compiled three ways (the efitools idea):
+#   build/host/   the Linux CLI, optimised          (make host, make bench)
+#   build/san/    ASan+UBSan, for every host test   (make test)
+#   build/efi-x86_64/, build/efi-ia32/  freestanding, gnu-efi (make efi)
+
+SHELL := /bin/bash
+BUILD ?= build
+CC ?= gcc
+CLANG ?= clang
+
+CORE_SRC := $(sort $(wildcard acpi/*.c))
+# host/main.c holds main(); everything else in host/ is a library the tests link too.
+HOST_LIB_SRC := $(filter-out host/main.c,$(sort $(wildcard host/*.c)))
+# efi/ files that never touch firmware: built for the host and unit-tested there.
+EFI_LOGIC_SRC := $(sort $(wildcard efi/logic/*.c))
+# efi/ files that talk to firmware through gnu-efi.
+EFI_FW_SRC := $(sort $(wildcard efi/*.c))
+
+WARN := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wvla \
+	-Wformat=2 -Wundef
+HOST_CFLAGS := -std=c99 -g $(WARN) -D_DEFAULT_SOURCE -Iacpi -Iefi/logic -Ihost
+SAN_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+
+.PHONY: all help host efi san test bench run usb clean deps \
+	test-unit test-oracle test-corpus test-fuzz test-qemu fuzz-long
+
+all: host efi
+
+help:
+	@echo "make run       build, boot slicscan.efi in QEMU+OVMF on a sample firmware, show the report"
+	@echo "make test      every test: unit, OpenSSL oracle, corpus, fuzz, UEFI build, QEMU boots"
+	@echo "make host      build/host/slicscan (Linux CLI)"
+	@echo "make efi       build/efi-x86_64/slicscan.efi and build/efi-ia32/slicscan.efi"
+	@echo "make usb       build/slicscan-usb.img, a dd-able stick image"
+	@echo "make bench     speed of slicscan vs acpixtract on the corpus, and binary sizes"
+	@echo "make fuzz-long a longer libFuzzer run (FUZZ_SECONDS=600)"
+
+deps:
+	@scripts/deps.sh build efi test fuzz qemu bench
+
+# ---- host builds ----------------------------------------------------------------------------
+
+$(BUILD)/host/%.o: %.c $(wildcard acpi/*.h acpi/*.def efi/logic/*.h host/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(HOST_CFLAGS) -O2 -c $< -o $@
+
+$(BUILD)/san/%.o: %.c $(wildcard acpi/*.h acpi/*.def efi/logic/*.h host/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(HOST_CFLAGS) -O1 $(SAN_FLAGS) -c $< -o $@
+
+HOST_OBJ = $(patsubst %.c,$(BUILD)/host/%.o,$(CORE_SRC) $(HOST_LIB_SRC) host/main.c)
+SAN_LIB_OBJ = $(patsubst %.c,$(BUILD)/san/%.o,$(CORE_SRC) $(HOST_LIB_SRC) $(EFI_LOGIC_SRC))
+
+host: $(BUILD)/host/slicscan
+$(BUILD)/host/slicscan: $(HOST_OBJ)
+	$(CC) -o $@ $^
+
+san: $(BUILD)/san/slicscan
+$(BUILD)/san/slicscan: $(SAN_LIB_OBJ) $(BUILD)/san/host/main.o
+	$(CC) $(SAN_FLAGS) -o $@ $^
+
+# Unit tests: every tests/unit/test_*.c is one cmocka program linked with the whole core.
+UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
+UNIT_BIN := $(patsubst tests/unit/%.c,$(BUILD)/san/tests/%,$(UNIT_SRC))
+$(BUILD)/san/tests/%: tests/unit/%.c $(SAN_LIB_OBJ) $(wildcard tests/unit/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(HOST_CFLAGS) -O1 $(SAN_FLAGS) -Itests/unit -o $@ $< $(SAN_LIB_OBJ) -lcmocka
+
+# Oracle tests: our SHA-256/RSA against OpenSSL's libcrypto.
+ORACLE_SRC := $(sort $(wildcard tests/oracle/test_*.c))
+ORACLE_BIN := $(patsubst tests/oracle/%.c,$(BUILD)/san/oracle/%,$(ORACLE_SRC))
+$(BUILD)/san/oracle/%: tests/oracle/%.c $(SAN_LIB_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(HOST_CFLAGS) -Wno-deprecated-declarations -O1 $(SAN_FLAGS) -o $@ $< $(SAN_LIB_OBJ) -lcmocka -lcrypto
+
+# ---- tests ------------------------------------------------------------------------------------
+
+# The README's test command. scripts/test runs every suite below and prints "N passed, N failed".
+test:
+	@scripts/deps.sh build efi test fuzz qemu
+	@scripts/test
+
+test-unit: $(UNIT_BIN)
+	@scripts/run-suite unit $(UNIT_BIN)
+
+test-oracle: $(ORACLE_BIN)
+	@scripts/run-suite oracle $(ORACLE_BIN)
+
+test-corpus: $(BUILD)/san/slicscan
+	@python3 tests/corpus/run_corpus.py --slicscan $(BUILD)/san/slicscan
+
+# ---- fuzzing ----------------------------------------------------------------------------------
+
+FUZZ_SECONDS ?= 60
+FUZZ_FLAGS := -std=c99 -g -O1 $(WARN) -Iacpi -fsanitize=fuzzer,address,undefined
+$(BUILD)/fuzz/%: tests/fuzz/%.c $(CORE_SRC) $(wildcard acpi/*.h acpi/*.def)
+	@mkdir -p $(dir $@)
+	$(CLANG) $(FUZZ_FLAGS) -o $@ $< $(CORE_SRC)
+
+test-fuzz: $(BUILD)/fuzz/fuzz_acpidump $(BUILD)/fuzz/fuzz_tables $(BUILD)/fuzz/fuzz_policy
+	@scripts/fuzz $(or $(FUZZ_TEST_SECONDS),20) $^
+
+fuzz-long: $(BUILD)/fuzz/fuzz_acpidump $(BUILD)/fuzz/fuzz_tables $(BUILD)/fuzz/fuzz_policy
+	@scripts/fuzz $(FUZZ_SECONDS) $^
+
+# ---- benchmark --------------------------------------------------------------------------------
+
+bench: $(BUILD)/host/slicscan
+	@scripts/deps.sh bench
+	@scripts/bench
+
+clean:
+	rm -rf $(BUILD)

@@ -1,0 +1,320 @@
+/* SPDX-License-Identifier: MIT */
+/* The slicscan core's whole public interface: collect ACPI tables, judge them, render the result.
+ *
+ * The core is freestanding C99 (only <stdint.h>, <stddef.h>, <stdbool.h>, <stdarg.h>); it never
+ * allocates, never calls libc and never touches a platform. Front ends (efi/, host/) hand it bytes
+ * through one of three doors and get back a struct ss_result they can render:
+ *
+ *   firmware memory   ss_collect_firmware()  RSDP address + a read callback (the one mock seam)
+ *   acpidump text     ss_collect_acpidump()  ACPICA "SIG @ 0xADDR / offset: hex" format
+ *   single raw tables ss_tableset_add()      a folder of *.dat files, /sys/firmware/acpi/tables
+ *
+ * then ss_judge() applies every rule (acpi/judge.c, acpi/slic.c, acpi/msdm.c; findings are listed
+ * once in acpi/findings.def) and ss_render_text()/ss_render_json() print the same facts.
+ * All input bytes are untrusted: every length is checked before it is used. */
+#ifndef SLICSCAN_H
+#define SLICSCAN_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define SS_VERSION "1.0.0"
+
+#define SS_MAX_TABLES 256
+#define SS_MAX_FINDINGS 128
+#define SS_MAX_SLICS 4
+#define SS_MSG_LEN 200
+/* Largest single table the core accepts; a header claiming more is a finding, never a read. */
+#define SS_MAX_TABLE_LEN (4u * 1024 * 1024)
+
+/* ---- findings -------------------------------------------------------------------------- */
+
+enum ss_severity {
+	SS_SEV_INFO = 0, /* a fact, no effect on the verdict */
+	SS_SEV_WARNING,  /* the verdict becomes "ready-with-warnings" (exit 2) */
+	SS_SEV_ERROR,    /* the verdict becomes "not-ready" (exit 1) */
+	SS_SEV_FATAL,    /* the input cannot be judged (exit 3) */
+};
+
+/* Which rule set a finding belongs to. Windows-7 findings are decisive only for target
+ * windows7; for target windows8 they are shown as information. */
+enum ss_scope {
+	SS_SCOPE_GENERAL = 0,
+	SS_SCOPE_WIN7, /* SLIC rules: only Windows 7 / Vista KMS looks at them */
+};
+
+enum ss_finding_id {
+#define SS_FINDING(sym, id, sev, scope, reason, doc) SS_F_##sym,
+#include "findings.def"
+#undef SS_FINDING
+	SS_F_COUNT
+};
+
+struct ss_finding_info {
+	const char *id;          /* stable kebab-case id, e.g. "slic-no-marker" */
+	enum ss_severity sev;    /* default severity */
+	enum ss_scope scope;
+	const char *reason;      /* Windows 7 KMS reason tag (docs/FINDINGS.md), or NULL */
+	const char *doc;         /* one sentence for the documentation */
+};
+
+const struct ss_finding_info *ss_finding_info(enum ss_finding_id f);
+/* Look a finding up by its id string; returns SS_F_COUNT when unknown. */
+enum ss_finding_id ss_finding_by_id(const char *id, size_t len);
+const char *ss_severity_str(enum ss_severity s);
+
+struct ss_finding {
+	enum ss_finding_id id;
+	enum ss_severity sev; /* after target and policy adjustments */
+	char table[5];        /* signature of the table concerned, "" when none */
+	char msg[SS_MSG_LEN]; /* one line, plain ASCII */
+};
+
+/* ---- targets and policy ---------------------------------------------------------------- */
+
+enum ss_target {
+	SS_TARGET_WIN7 = 0, /* Windows 7 / Vista volume license: SLIC decides KMS activation */
+	SS_TARGET_WIN8,     /* Windows 8 / 8.1 / 10 / 11: SLIC is informational */
+};
+
+#define SS_POLICY_MAX_KEYS 32
+#define SS_POLICY_MAX_VERSIONS 16
+
+struct ss_known_key {
+	char oem_id[7];        /* 6-byte OEM ID as in the table (NUL-terminated copy) */
+	uint8_t fp[8];         /* first 8 bytes of SHA-256 over the 128 modulus bytes as stored */
+	char vendor[32];
+};
+
+/* What the policy file can change; ss_policy_init() gives the documented defaults. */
+struct ss_policy {
+	enum ss_target target;
+	/* Accepted marker versions (u32 as at marker+34, 0x00020001 = 2.1) for target windows7. */
+	uint32_t versions[SS_POLICY_MAX_VERSIONS];
+	size_t nversions;
+	/* Keys added by the policy file, checked after the built-in list in acpi/known.c. */
+	struct ss_known_key keys[SS_POLICY_MAX_KEYS];
+	size_t nkeys;
+	/* Per-finding severity override: -1 keep the default, else an enum ss_severity. */
+	signed char override[SS_F_COUNT];
+	bool show_key; /* print the MSDM product key in full */
+};
+
+void ss_policy_init(struct ss_policy *p);
+
+/* Parse a policy file (plain text, docs/POLICY.md) into p, on top of what p holds.
+ * Returns 0, or -1 with a one-line message "line N: ..." in err. */
+int ss_policy_parse(struct ss_policy *p, const char *text, size_t len, char *err, size_t errlen);
+/* Parse a target name ("windows7", "7", "windows8", "8", "10", "11", ...); -1 if unknown. */
+int ss_target_parse(const char *s, size_t len, enum ss_target *out);
+const char *ss_target_str(enum ss_target t);
+
+/* ---- the table set --------------------------------------------------------------------- */
+
+enum ss_origin {
+	SS_ORIGIN_RAW = 0, /* handed over as a lone table (file, sysfs) */
+	SS_ORIGIN_DUMP,    /* parsed from acpidump text */
+	SS_ORIGIN_MEMORY,  /* read from firmware memory through the read callback */
+};
+
+#define SS_LISTED_RSDT 1u
+#define SS_LISTED_XSDT 2u
+
+struct ss_table {
+	char sig[5];             /* printable copy of the 4 signature bytes ('?' for others) */
+	uint8_t rawsig[4];
+	uint64_t addr;           /* physical address, 0 when the source does not say */
+	const uint8_t *data;     /* the bytes we have */
+	uint32_t len;            /* how many bytes we have */
+	uint32_t declared_len;   /* header length field (RSDP: 20 or 36) */
+	bool has_header;         /* at least 36 bytes (RSDP: 20) */
+	bool length_ok;          /* declared length >= header size and <= bytes we have */
+	bool checksum_ok;        /* sum over the declared length is 0 (RSDP: 20 and 36 bytes) */
+	uint8_t revision;
+	uint8_t oem_id[6];
+	uint8_t oem_table_id[8];
+	unsigned listed;         /* SS_LISTED_* when an RSDT/XSDT points here */
+	enum ss_origin origin;
+	char name[48];           /* where it came from: file name, "dump line 12", ... */
+};
+
+/* The set does not own table bytes unless they are copied into its arena
+ * (acpidump text and firmware memory are, raw tables handed over are not). */
+struct ss_tableset {
+	struct ss_table t[SS_MAX_TABLES];
+	size_t n;
+	uint8_t *arena;   /* caller-provided scratch for table copies */
+	size_t arena_cap;
+	size_t arena_used;
+	/* findings raised while collecting (bad lines, pointers into nowhere, ...) */
+	struct ss_finding f[SS_MAX_FINDINGS];
+	size_t nf;
+	size_t dropped_findings;
+	bool walked_firmware;   /* tables came from a firmware RSDP walk */
+	char source[128];       /* "acpidump file x.txt", "firmware (UEFI configuration table)" */
+};
+
+void ss_tableset_init(struct ss_tableset *s, uint8_t *arena, size_t arena_cap);
+/* Add one table whose bytes stay owned by the caller (and must outlive the set).
+ * Returns 0, or -1 when the set is full (a finding says so). */
+int ss_tableset_add(struct ss_tableset *s, const uint8_t *data, size_t len, uint64_t addr,
+		    enum ss_origin origin, const char *name);
+/* Record a finding against the set (used by collectors and front ends alike). */
+void ss_tableset_finding(struct ss_tableset *s, enum ss_finding_id id, const char *table,
+			 const char *fmt, ...);
+
+/* Parse ACPICA acpidump text. Tables are copied into the arena; an arena of
+ * len/3 + 4096 bytes is always enough. Returns the number of tables found (0 = garbage,
+ * a finding says why). */
+size_t ss_collect_acpidump(struct ss_tableset *s, const char *text, size_t len);
+
+/* The mock seam: copy len bytes of physical memory at addr into dst.
+ * Return 0 on success, non-zero when the range is not readable (not described
+ * by the memory map, unmapped, ...). The core never dereferences an address itself. */
+typedef int (*ss_read_fn)(void *ctx, uint64_t addr, void *dst, size_t len);
+
+/* Walk RSDP -> RSDT and XSDT -> every listed table, copying into the arena.
+ * rsdp is the ACPI 2.0 configuration-table pointer (0 if none), rsdp1 the 1.0 one.
+ * Bad pointers, cycles, duplicates and RSDT/XSDT disagreements become findings. */
+void ss_collect_firmware(struct ss_tableset *s, ss_read_fn read, void *ctx, uint64_t rsdp,
+			 uint64_t rsdp1);
+
+/* ---- the judgement --------------------------------------------------------------------- */
+
+enum ss_verdict {
+	SS_VERDICT_READY = 0,
+	SS_VERDICT_NOT_READY,
+	SS_VERDICT_READY_WITH_WARNINGS,
+	SS_VERDICT_ERROR,
+};
+
+/* The process exit codes, identical in the Linux CLI and the UEFI app. */
+enum ss_exit {
+	SS_EXIT_READY = 0,
+	SS_EXIT_NOT_READY = 1,
+	SS_EXIT_WARNINGS = 2,
+	SS_EXIT_CANNOT_JUDGE = 3,
+	SS_EXIT_USAGE = 4,
+};
+
+enum ss_kms { SS_KMS_READY = 0, SS_KMS_UNVERIFIED, SS_KMS_NOT_READY };
+
+/* MGADiag's "BIOS valid for OA 2.0" line. */
+enum ss_oa20 {
+	SS_OA20_NO_SLIC = 0, /* "yes, but no SLIC table" */
+	SS_OA20_VALID,       /* "yes" */
+	SS_OA20_NO_MARKER,   /* "yes, but no Windows marker" */
+	SS_OA20_INVALID,     /* "no, invalid SLIC table" */
+};
+
+enum ss_match { SS_MATCH_NA = 0, SS_MATCH_YES, SS_MATCH_NO };
+
+/* Tables the SLIC header IDs are compared with, in report order. */
+enum ss_cmp { SS_CMP_MARKER = 0, SS_CMP_RSDT, SS_CMP_XSDT, SS_CMP_FACP, SS_CMP_RSDP, SS_CMP_COUNT };
+
+struct ss_slic {
+	size_t table;             /* index into the set */
+	enum ss_oa20 oa20;
+	const char *reason;       /* Windows 7 reason tag, e.g. "valid-marker", "invalid-slic:blank-ff" */
+	bool has_key, has_marker;
+	bool key_well_formed;
+	uint32_t key_bits, key_exp;
+	uint8_t key_fp[32];       /* SHA-256 of the 128 modulus bytes as stored */
+	const char *key_vendor;   /* known-good list vendor, or NULL */
+	char key_owner[7];        /* OEM ID the known key belongs to, "" when unknown */
+	bool version_present;
+	uint32_t version;         /* effective marker version (marker+34, or dwVersion when 0) */
+	uint32_t dw_version;
+	char version_str[16];     /* "2.1" */
+	bool version_accepted;
+	bool sig_checked, sig_valid;
+	int rsa_result;           /* enum ss_rsa_result */
+	enum ss_match ids[SS_CMP_COUNT];
+	uint8_t marker_oem_id[6], marker_oem_table_id[8];
+};
+
+enum ss_msdm_state {
+	SS_MSDM_ABSENT = 0,
+	SS_MSDM_KEY_OK,
+	SS_MSDM_KEY_MALFORMED,
+	SS_MSDM_BLANK,
+	SS_MSDM_BAD_HEADER,
+};
+
+struct ss_msdm {
+	bool present;
+	size_t table;
+	enum ss_msdm_state state;
+	uint32_t version, data_type, data_length;
+	char key_masked[30];   /* "XXXXX-XXXXX-XXXXX-XXXXX-AB3CD" */
+	char key[30];          /* full key: rendered only with policy show_key */
+};
+
+struct ss_result {
+	enum ss_target target;
+	enum ss_verdict verdict;
+	enum ss_exit exit_code;
+	enum ss_kms win7_kms;
+	const char *win7_reason;       /* the deciding reason tag */
+	const char *predicted_error;   /* "0xC004F035" or NULL, for the chosen target */
+	size_t nslic;
+	struct ss_slic slic[SS_MAX_SLICS];
+	struct ss_msdm msdm;
+	bool oem_license_evidence;     /* valid marker or well-formed MSDM key */
+	struct ss_finding f[SS_MAX_FINDINGS];
+	size_t nf;
+	size_t dropped_findings;
+	const struct ss_tableset *set;
+	const struct ss_policy *policy;
+};
+
+/* Apply every rule. Never fails: an unusable set gives verdict "error" (exit 3). */
+void ss_judge(const struct ss_tableset *s, const struct ss_policy *p, struct ss_result *r);
+
+const char *ss_verdict_str(enum ss_verdict v);   /* "ready", "not-ready", ... */
+const char *ss_kms_str(enum ss_kms k);           /* "ready", "unverified", "not-ready" */
+const char *ss_oa20_str(enum ss_oa20 o);         /* MGADiag wording */
+const char *ss_msdm_state_str(enum ss_msdm_state m); /* "absent", "key-ok", ... */
+
+/* ---- rendering -------------------------------------------------------------------------- */
+
+/* Output goes through a sink so the same bytes reach a terminal, a UEFI console or a file. */
+typedef void (*ss_write_fn)(void *ctx, const char *s, size_t n);
+
+/* Extra facts a front end adds to the report (SMBIOS, firmware clock, app name), in order. */
+#define SS_MAX_INFO 16
+struct ss_info {
+	const char *key[SS_MAX_INFO];   /* JSON member name, e.g. "system_serial" */
+	const char *label[SS_MAX_INFO]; /* text label, e.g. "System serial" */
+	const char *value[SS_MAX_INFO];
+	size_t n;
+};
+
+void ss_info_add(struct ss_info *info, const char *key, const char *label, const char *value);
+
+void ss_render_text(const struct ss_result *r, const struct ss_info *info, ss_write_fn w, void *ctx);
+void ss_render_json(const struct ss_result *r, const struct ss_info *info, ss_write_fn w, void *ctx);
+/* A few lines: the verdict in large words, the predicted error, what to do. */
+void ss_render_banner(const struct ss_result *r, ss_write_fn w, void *ctx);
+/* The list of all findings with severities and documentation (for --list-findings and docs). */
+void ss_render_finding_list(ss_write_fn w, void *ctx);
+
+/* ---- small freestanding formatting (acpi/fmt.c) ---------------------------------------- */
+
+/* vsnprintf subset: %s %c %d %u %x %X %lu %lx %llu %llx %zu %zx %p, flags '-' '0', width,
+ * precision for %s and "%.*s". Always NUL-terminates when cap > 0. Returns the length it
+ * would have written. */
+size_t ss_vfmt(char *buf, size_t cap, const char *fmt, va_list ap);
+size_t ss_fmt(char *buf, size_t cap, const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 3, 4)))
+#endif
+	;
+
+/* Convenience: one whole run over acpidump text (fuzz target, tests, benchmarks). */
+void ss_scan_acpidump(struct ss_tableset *s, const char *text, size_t len,
+		      const struct ss_policy *p, struct ss_result *r);
+
+#endif

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+# Install the Debian 12 packages a make target needs, only when some are missing.
+# Usage: scripts/deps.sh GROUP... (build efi test fuzz qemu bench)
+set -euo pipefail
+
+pkgs=()
+for g in "$@"; do
+	case "$g" in
+	build) pkgs+=(gcc make libc6-dev) ;;
+	efi) pkgs+=(gcc make gnu-efi binutils gcc-multilib) ;;
+	test) pkgs+=(gcc make libcmocka-dev libssl-dev openssl python3 pkg-config) ;;
+	fuzz) pkgs+=(clang libclang-rt-14-dev) ;;
+	qemu) pkgs+=(qemu-system-x86 ovmf ovmf-ia32 mtools dosfstools openssl python3 sbsigntool) ;;
+	bench) pkgs+=(acpica-tools) ;;
+	*) echo "deps.sh: unknown group '$g'" >&2; exit 4 ;;
+	esac
+done
+[ ${#pkgs[@]} -gt 0 ] || exit 0
+
+missing=()
+for p in "${pkgs[@]}"; do
+	st=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)
+	[ "$st" = "install ok installed" ] || missing+=("$p")
+done
+[ ${#missing[@]} -gt 0 ] || exit 0
+
+# De-duplicate while keeping order.
+mapfile -t missing < <(printf '%s\n' "${missing[@]}" | awk '!seen[$0]++')
+echo "deps.sh: installing from Debian: ${missing[*]}" >&2
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then
+	command -v sudo >/dev/null || { echo "deps.sh: not root and no sudo; install: ${missing[*]}" >&2; exit 4; }
+	sudo="sudo"
+fi
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq >&2 || true
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
