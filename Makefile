@@ -46,11 +46,13 @@ deps:
 
 $(BUILD)/host/%.o: %.c $(wildcard acpi/*.h acpi/*.def efi/logic/*.h host/*.h)
 	@mkdir -p $(dir $@)
-	$(CC) $(HOST_CFLAGS) -O2 -c $< -o $@
+	@echo "  CC      $@"
+	@$(CC) $(HOST_CFLAGS) -O2 -c $< -o $@
 
 $(BUILD)/san/%.o: %.c $(wildcard acpi/*.h acpi/*.def efi/logic/*.h host/*.h)
 	@mkdir -p $(dir $@)
-	$(CC) $(HOST_CFLAGS) -O1 $(SAN_FLAGS) -c $< -o $@
+	@echo "  CC/SAN  $@"
+	@$(CC) $(HOST_CFLAGS) -O1 $(SAN_FLAGS) -c $< -o $@
 
 HOST_OBJ = $(patsubst %.c,$(BUILD)/host/%.o,$(CORE_SRC) $(HOST_LIB_SRC) host/main.c)
 SAN_LIB_OBJ = $(patsubst %.c,$(BUILD)/san/%.o,$(CORE_SRC) $(HOST_LIB_SRC) $(EFI_LOGIC_SRC))

@@ -135,7 +135,6 @@ struct ss_table {
 	uint8_t revision;
 	uint8_t oem_id[6];
 	uint8_t oem_table_id[8];
-	unsigned listed;         /* SS_LISTED_* when an RSDT/XSDT points here */
 	enum ss_origin origin;
 	char name[48];           /* where it came from: file name, "dump line 12", ... */
 };
@@ -153,6 +152,7 @@ struct ss_tableset {
 	size_t nf;
 	size_t dropped_findings;
 	bool walked_firmware;   /* tables came from a firmware RSDP walk */
+	bool full;              /* a table was refused for lack of room */
 	char source[128];       /* "acpidump file x.txt", "firmware (UEFI configuration table)" */
 };
 
@@ -266,12 +266,25 @@ struct ss_result {
 	struct ss_finding f[SS_MAX_FINDINGS];
 	size_t nf;
 	size_t dropped_findings;
+	unsigned char raised[SS_F_COUNT];      /* how often each finding was raised (saturates) */
+	unsigned char listed[SS_MAX_TABLES];   /* SS_LISTED_* per table: an RSDT/XSDT points here */
 	const struct ss_tableset *set;
 	const struct ss_policy *policy;
 };
 
 /* Apply every rule. Never fails: an unusable set gives verdict "error" (exit 3). */
 void ss_judge(const struct ss_tableset *s, const struct ss_policy *p, struct ss_result *r);
+
+/* For front ends: add a finding after ss_judge() (report not saved, ...) and recompute the
+ * verdict and exit code. */
+void ss_result_add_finding(struct ss_result *r, enum ss_finding_id id, const char *table,
+			   const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 4, 5)))
+#endif
+	;
+/* Recompute verdict, exit code, Windows 7 prediction and reason from the findings. */
+void ss_result_finish(struct ss_result *r);
 
 const char *ss_verdict_str(enum ss_verdict v);   /* "ready", "not-ready", ... */
 const char *ss_kms_str(enum ss_kms k);           /* "ready", "unverified", "not-ready" */

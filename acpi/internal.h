@@ -1,0 +1,40 @@
+/* SPDX-License-Identifier: MIT */
+/* Functions shared between the core's own files; not part of the public interface. */
+#ifndef SS_INTERNAL_H
+#define SS_INTERNAL_H
+
+#include "slicscan.h"
+
+/* Bump allocation from the set's arena (8-byte aligned); NULL when it does not fit. */
+void *ss_arena_alloc(struct ss_tableset *s, size_t len);
+
+/* Findings are collected into the result by these; severity is adjusted for target/policy. */
+void ss_result_finding(struct ss_result *r, enum ss_finding_id id, const char *table,
+		       const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 4, 5)))
+#endif
+	;
+
+/* Per-table rule files called by ss_judge(). */
+void ss_check_slic(struct ss_result *r, size_t table_index, struct ss_slic *out);
+void ss_check_msdm(struct ss_result *r, size_t table_index, struct ss_msdm *out);
+
+/* The known-good lists (acpi/known.c). */
+struct ss_placeholder {
+	const char *oem_id;      /* marker or header OEM ID prefix that identifies it */
+	const char *message;
+};
+/* The known key for fp: one whose OEM ID matches oem (or that has none). When fp is known
+ * only under other OEM IDs, returns NULL and sets *other to that entry. */
+const struct ss_known_key *ss_known_key_for(const struct ss_policy *p, const uint8_t fp[32],
+					    const uint8_t oem[6], const struct ss_known_key **other);
+const char *ss_known_vendor_of_oem(const uint8_t oem_id[6]);
+const char *ss_placeholder_message(const uint8_t *slic, size_t len, const uint8_t *marker_oem);
+extern const uint32_t ss_known_versions[];
+extern const size_t ss_known_versions_count;
+
+/* Escape an OEM ID for text: printable ASCII as is, others as \xNN. */
+void ss_id_text(char *out, size_t cap, const uint8_t *id, size_t n);
+
+#endif

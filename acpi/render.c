@@ -1,0 +1,457 @@
+/* SPDX-License-Identifier: MIT */
+/* Renderers: the text report a person reads, the JSON a script reads, and the verdict banner.
+ * Both print the same facts from struct ss_result; neither decides anything. The JSON field
+ * names are a stable interface (docs/REPORT.md). */
+#include "slicscan.h"
+#include "bytes.h"
+#include "internal.h"
+
+struct sink {
+	ss_write_fn w;
+	void *ctx;
+};
+
+static void out(struct sink *s, const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 2, 3)))
+#endif
+	;
+
+static void out(struct sink *s, const char *fmt, ...)
+{
+	char buf[768];
+	va_list ap;
+	va_start(ap, fmt);
+	size_t n = ss_vfmt(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	s->w(s->ctx, buf, n < sizeof(buf) ? n : sizeof(buf) - 1);
+}
+
+void ss_info_add(struct ss_info *info, const char *key, const char *label, const char *value)
+{
+	if (info->n >= SS_MAX_INFO)
+		return;
+	info->key[info->n] = key;
+	info->label[info->n] = label;
+	info->value[info->n] = value ? value : "";
+	info->n++;
+}
+
+static const char *match_str(enum ss_match m)
+{
+	return m == SS_MATCH_YES ? "yes" : m == SS_MATCH_NO ? "no" : "n/a";
+}
+
+/* The SLIC that decides: the first failing one, else the first. */
+static const struct ss_slic *main_slic(const struct ss_result *r)
+{
+	for (size_t i = 0; i < r->nslic; i++)
+		if (r->slic[i].oa20 != SS_OA20_VALID)
+			return &r->slic[i];
+	return r->nslic ? &r->slic[0] : 0;
+}
+
+static const char *consistency(const struct ss_result *r, const struct ss_slic *sl)
+{
+	if (!sl || (sl->oa20 == SS_OA20_INVALID && !sl->has_marker))
+		return "n/a";
+	if (sl->ids[SS_CMP_MARKER] == SS_MATCH_NO || sl->ids[SS_CMP_RSDT] == SS_MATCH_NO ||
+	    sl->ids[SS_CMP_XSDT] == SS_MATCH_NO)
+		return "no";
+	if (sl->ids[SS_CMP_RSDT] == SS_MATCH_NA && sl->ids[SS_CMP_XSDT] == SS_MATCH_NA)
+		return r->set && r->set->n ? "unverified" : "n/a";
+	return "yes";
+}
+
+static const char *sig_state(const struct ss_slic *sl)
+{
+	return !sl || !sl->sig_checked ? "not-checked" : sl->sig_valid ? "valid" : "invalid";
+}
+
+static void fp_hex(char out16[17], const uint8_t *fp)
+{
+	ss_fmt(out16, 17, "%02x%02x%02x%02x%02x%02x%02x%02x", fp[0], fp[1], fp[2], fp[3], fp[4],
+	       fp[5], fp[6], fp[7]);
+}
+
+/* The finding that explains the verdict: of the highest severity, the first that carries a
+ * Windows 7 reason (the licensing rules), else the first. */
+static const struct ss_finding *deciding(const struct ss_result *r)
+{
+	const struct ss_finding *best = 0;
+	for (size_t i = 0; i < r->nf; i++) {
+		const struct ss_finding *f = &r->f[i];
+		if (f->sev == SS_SEV_INFO)
+			continue;
+		if (!best || f->sev > best->sev ||
+		    (f->sev == best->sev && ss_finding_info(f->id)->reason &&
+		     !ss_finding_info(best->id)->reason))
+			best = f;
+	}
+	return best;
+}
+
+/* For the table list: printable ASCII as is, anything else as '.', as acpidump shows it. */
+static void id_plain(char *out, const uint8_t *id, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		out[i] = id[i] >= 0x20 && id[i] < 0x7f ? (char)id[i] : '.';
+	out[n] = '\0';
+}
+
+/* ---- banner ---- */
+
+void ss_render_banner(const struct ss_result *r, ss_write_fn w, void *ctx)
+{
+	struct sink s = { w, ctx };
+	const char *big, *line2;
+	switch (r->verdict) {
+	case SS_VERDICT_READY:
+		big = "READY";
+		line2 = r->target == SS_TARGET_WIN7 ? "Windows 7 KMS activation will not be blocked by firmware"
+						    : "Windows 8+ KMS activation is not affected by these tables";
+		break;
+	case SS_VERDICT_READY_WITH_WARNINGS:
+		big = "READY (WITH WARNINGS)";
+		line2 = r->win7_kms == SS_KMS_UNVERIFIED && r->target == SS_TARGET_WIN7
+				? "SLIC valid, but its IDs could not be checked against RSDT/XSDT"
+				: "Activation is expected to work; read the warnings below";
+		break;
+	case SS_VERDICT_NOT_READY:
+		big = "NOT READY";
+		line2 = r->predicted_error ? "Windows 7 KMS activation will FAIL with 0xC004F035"
+					   : "The campus policy is not met: see the errors below";
+		break;
+	default:
+		big = "CANNOT JUDGE";
+		line2 = "The ACPI tables could not be read well enough to decide";
+		break;
+	}
+	out(&s, "+--------------------------------------------------------------------------+\n");
+	out(&s, "|  VERDICT: %-62s |\n", big);
+	out(&s, "|  %-71s |\n", line2);
+	out(&s, "|  Exit code %d  (0 ready, 1 not ready, 2 warnings, 3 cannot judge)         |\n",
+	    (int)r->exit_code);
+	out(&s, "+--------------------------------------------------------------------------+\n");
+	const struct ss_finding *why = deciding(r);
+	if (why)
+		out(&s, "Why: %s\n", why->msg);
+	if (r->verdict == SS_VERDICT_NOT_READY && r->predicted_error) {
+		out(&s, "What to do (any one of):\n");
+		out(&s, "  1. Install the PC's original OEM Windows (its recovery media), then upgrade it\n"
+			"     with the campus upgrade license: OEM Windows activates from the SLIC.\n");
+		out(&s, "  2. Activate with a purchased retail key or a MAK instead of KMS.\n");
+		out(&s, "  3. Ask the PC vendor for a BIOS without the SLIC table, or with a valid\n"
+			"     Windows marker for this model.\n");
+		out(&s, "  Windows 8 / 8.1 / 10 / 11 are not affected: their KMS activation ignores SLIC.\n");
+	} else if (r->verdict == SS_VERDICT_ERROR) {
+		out(&s, "What to do: check that the input is a complete acpidump (or run on the PC itself).\n");
+	}
+}
+
+/* ---- text report ---- */
+
+static void text_slic(struct sink *s, const struct ss_result *r, const struct ss_slic *sl, size_t k)
+{
+	const struct ss_table *t = &r->set->t[sl->table];
+	char a[32], b[40], fp[17];
+	if (r->nslic > 1)
+		out(s, "  -- SLIC %zu of %zu (%s)\n", k + 1, r->nslic, t->name);
+	out(s, "  BIOS valid for OA 2.0           : %s\n", ss_oa20_str(sl->oa20));
+	if (sl->version_present)
+		out(s, "  Windows marker version          : 0x%x (%s)%s\n", sl->version, sl->version_str,
+		    sl->version_accepted ? "" : " - not accepted");
+	else
+		out(s, "  Windows marker version          : N/A\n");
+	out(s, "  OEMID and OEMTableID consistent : %s\n", consistency(r, sl));
+	ss_id_text(a, sizeof(a), t->oem_id, 6);
+	ss_id_text(b, sizeof(b), t->oem_table_id, 8);
+	out(s, "  SLIC header OEM ID / Table ID   : \"%s\" / \"%s\"\n", a, b);
+	if (sl->version_present) {
+		ss_id_text(a, sizeof(a), sl->marker_oem_id, 6);
+		ss_id_text(b, sizeof(b), sl->marker_oem_table_id, 8);
+		out(s, "  Marker OEM ID / Table ID        : \"%s\" / \"%s\"\n", a, b);
+	}
+	out(s, "  IDs compared with               : marker %s, RSDT %s, XSDT %s, FACP %s, RSDP %s\n",
+	    match_str(sl->ids[SS_CMP_MARKER]), match_str(sl->ids[SS_CMP_RSDT]),
+	    match_str(sl->ids[SS_CMP_XSDT]), match_str(sl->ids[SS_CMP_FACP]),
+	    match_str(sl->ids[SS_CMP_RSDP]));
+	out(s, "  Marker signature (RSA-1024)     : %s\n", sig_state(sl));
+	if (sl->key_well_formed) {
+		fp_hex(fp, sl->key_fp);
+		out(s, "  OEM public key                  : %s, fingerprint %s, exponent %u\n",
+		    sl->key_vendor ? sl->key_vendor : "unknown", fp, sl->key_exp);
+	} else {
+		out(s, "  OEM public key                  : %s\n", sl->has_key ? "malformed" : "none");
+	}
+}
+
+void ss_render_text(const struct ss_result *r, const struct ss_info *info, ss_write_fn w, void *ctx)
+{
+	struct sink s = { w, ctx };
+	const struct ss_tableset *set = r->set;
+	out(&s, "slicscan %s - firmware licensing check (ACPI SLIC / MSDM)\n", SS_VERSION);
+	out(&s, "Source : %s (%zu tables)\n", set->source, set->n);
+	out(&s, "Target : %s\n\n",
+	    r->target == SS_TARGET_WIN7 ? "Windows 7 / Vista volume license, KMS (default)"
+					: "Windows 8 / 8.1 / 10 / 11 volume license, KMS");
+	ss_render_banner(r, w, ctx);
+
+	out(&s, "\nSummary\n");
+	out(&s, "  Windows 7 / Vista KMS           : %s", ss_kms_str(r->win7_kms));
+	if (r->win7_kms == SS_KMS_NOT_READY)
+		out(&s, " - fails with 0xC004F035");
+	out(&s, " (%s)\n", r->win7_reason);
+	out(&s, "  Windows 8 / 8.1 / 10 / 11 KMS   : not affected by these tables; MSDM %s\n",
+	    r->msdm.present ? "present" : "absent");
+	out(&s, "  OEM Windows license in firmware : %s\n",
+	    r->oem_license_evidence
+		    ? (r->msdm.state == SS_MSDM_KEY_OK ? "yes (MSDM key: Windows 8+ OEM)"
+						       : "yes (SLIC marker: Vista/7-era OEM Windows)")
+		    : "none found (the campus upgrade license requires one)");
+
+	out(&s, "\nOEM Activation 2.0 Data (SLIC)\n");
+	if (!r->nslic) {
+		out(&s, "  BIOS valid for OA 2.0           : %s\n", ss_oa20_str(SS_OA20_NO_SLIC));
+		out(&s, "  Windows marker version          : N/A\n");
+		out(&s, "  OEMID and OEMTableID consistent : N/A\n");
+	}
+	for (size_t k = 0; k < r->nslic; k++)
+		text_slic(&s, r, &r->slic[k], k);
+
+	out(&s, "\nOEM Activation 3.0 Data (MSDM)\n");
+	if (!r->msdm.present) {
+		out(&s, "  MSDM                            : absent\n");
+	} else {
+		const char *st = r->msdm.state == SS_MSDM_KEY_OK ? "present, well-formed product key"
+			       : r->msdm.state == SS_MSDM_BLANK ? "present, erased (no key)"
+			       : r->msdm.state == SS_MSDM_KEY_MALFORMED ? "present, malformed key"
+			       : "present, malformed table";
+		out(&s, "  MSDM                            : %s\n", st);
+		if (r->msdm.state == SS_MSDM_KEY_OK || r->msdm.state == SS_MSDM_KEY_MALFORMED)
+			out(&s, "  Product key                     : %s%s\n",
+			    r->policy->show_key ? r->msdm.key : r->msdm.key_masked,
+			    r->policy->show_key ? "" : "  (masked; --show-key shows it)");
+	}
+
+	if (info && info->n) {
+		out(&s, "\nMachine\n");
+		for (size_t i = 0; i < info->n; i++)
+			out(&s, "  %-32s: %s\n", info->label[i], info->value[i]);
+	}
+
+	out(&s, "\nTables (%zu)\n", set->n);
+	out(&s, "  SIG   OEM ID  TABLE ID  REV     LENGTH  CHECKSUM  ADDRESS (R/X: listed in RSDT/XSDT)\n");
+	for (size_t i = 0; i < set->n; i++) {
+		const struct ss_table *t = &set->t[i];
+		char a[8], b[12];
+		id_plain(a, t->oem_id, 6);
+		id_plain(b, t->oem_table_id, 8);
+		out(&s, "  %-4s  %-6s  %-8s  %3u  %9u  %-8s  0x%llx%s%s\n", t->sig, a, b,
+		    t->revision, t->declared_len,
+		    !t->has_header ? "short" : t->checksum_ok ? "ok" : "BAD",
+		    (unsigned long long)t->addr, r->listed[i] & SS_LISTED_RSDT ? " R" : "",
+		    r->listed[i] & SS_LISTED_XSDT ? " X" : "");
+	}
+
+	out(&s, "\nFindings (%zu)\n", r->nf);
+	for (size_t i = 0; i < r->nf; i++) {
+		const struct ss_finding *f = &r->f[i];
+		char sev[10];
+		const char *sv = ss_severity_str(f->sev);
+		size_t n = 0;
+		for (; sv[n] && n < sizeof(sev) - 1; n++)
+			sev[n] = (char)(sv[n] >= 'a' && sv[n] <= 'z' ? sv[n] - 32 : sv[n]);
+		sev[n] = 0;
+		out(&s, "  %-7s  %-26s %s\n", sev, ss_finding_info(f->id)->id, f->msg);
+	}
+	if (r->dropped_findings)
+		out(&s, "  (%zu more findings not kept)\n", r->dropped_findings);
+	out(&s, "\nVerdict: %s, exit code %d\n", ss_verdict_str(r->verdict), (int)r->exit_code);
+}
+
+/* ---- JSON ---- */
+
+static void json_str(struct sink *s, const char *p, size_t n)
+{
+	char buf[256];
+	size_t o = 0;
+	buf[o++] = '"';
+	for (size_t i = 0; i < n; i++) {
+		if (o > sizeof(buf) - 8) {
+			s->w(s->ctx, buf, o);
+			o = 0;
+		}
+		uint8_t c = (uint8_t)p[i];
+		if (c == '"' || c == '\\') {
+			buf[o++] = '\\';
+			buf[o++] = (char)c;
+		} else if (c < 0x20 || c >= 0x7f) {
+			o += ss_fmt(buf + o, sizeof(buf) - o, "\\u%04x", c);
+		} else {
+			buf[o++] = (char)c;
+		}
+	}
+	buf[o++] = '"';
+	s->w(s->ctx, buf, o);
+}
+
+static void json_cstr(struct sink *s, const char *p)
+{
+	if (p)
+		json_str(s, p, ss_strlen(p));
+	else
+		out(s, "null");
+}
+
+static void json_key(struct sink *s, const char *indent, const char *key)
+{
+	out(s, "%s\"%s\": ", indent, key);
+}
+
+static void json_slic(struct sink *s, const struct ss_result *r, const struct ss_slic *sl,
+		      const char *ind)
+{
+	const struct ss_table *t = &r->set->t[sl->table];
+	static const char *const states[] = { "no-slic", "valid", "no-marker", "invalid" };
+	char fp[17], ver[16];
+	out(s, "{\n");
+	json_key(s, ind, "oa20"); json_cstr(s, ss_oa20_str(sl->oa20)); out(s, ",\n");
+	json_key(s, ind, "state"); json_cstr(s, states[sl->oa20]); out(s, ",\n");
+	json_key(s, ind, "marker_version");
+	if (sl->version_present) {
+		json_cstr(s, sl->version_str);
+		out(s, ",\n");
+		ss_fmt(ver, sizeof(ver), "0x%08x", sl->version);
+		json_key(s, ind, "marker_version_raw"); json_cstr(s, ver);
+	} else {
+		out(s, "null,\n");
+		json_key(s, ind, "marker_version_raw"); out(s, "null");
+	}
+	out(s, ",\n");
+	json_key(s, ind, "signature"); json_cstr(s, sig_state(sl)); out(s, ",\n");
+	json_key(s, ind, "consistent"); json_cstr(s, consistency(r, sl)); out(s, ",\n");
+	json_key(s, ind, "oem_id"); json_str(s, (const char *)t->oem_id, t->has_header ? 6 : 0); out(s, ",\n");
+	json_key(s, ind, "oem_table_id"); json_str(s, (const char *)t->oem_table_id, t->has_header ? 8 : 0); out(s, ",\n");
+	json_key(s, ind, "marker_oem_id");
+	if (sl->version_present) json_str(s, (const char *)sl->marker_oem_id, 6); else out(s, "null");
+	out(s, ",\n");
+	json_key(s, ind, "marker_oem_table_id");
+	if (sl->version_present) json_str(s, (const char *)sl->marker_oem_table_id, 8); else out(s, "null");
+	out(s, ",\n");
+	json_key(s, ind, "ids");
+	out(s, "{\"marker\": \"%s\", \"rsdt\": \"%s\", \"xsdt\": \"%s\", \"facp\": \"%s\", \"rsdp\": \"%s\"},\n",
+	    match_str(sl->ids[SS_CMP_MARKER]), match_str(sl->ids[SS_CMP_RSDT]),
+	    match_str(sl->ids[SS_CMP_XSDT]), match_str(sl->ids[SS_CMP_FACP]),
+	    match_str(sl->ids[SS_CMP_RSDP]));
+	json_key(s, ind, "key");
+	if (sl->key_well_formed) {
+		fp_hex(fp, sl->key_fp);
+		out(s, "{\"fingerprint\": \"%s\", \"bits\": %u, \"exponent\": %u, \"vendor\": ", fp,
+		    sl->key_bits, sl->key_exp);
+		json_cstr(s, sl->key_vendor);
+		out(s, ", \"known\": %s}\n", sl->key_vendor && !r->raised[SS_F_SLIC_KEY_OTHER_OEM] ? "true" : "false");
+	} else {
+		out(s, "null\n");
+	}
+}
+
+void ss_render_json(const struct ss_result *r, const struct ss_info *info, ss_write_fn w, void *ctx)
+{
+	struct sink s = { w, ctx };
+	const struct ss_tableset *set = r->set;
+	const struct ss_slic *sl = main_slic(r);
+	out(&s, "{\n");
+	out(&s, "  \"tool\": \"slicscan\",\n  \"version\": \"%s\",\n", SS_VERSION);
+	json_key(&s, "  ", "source"); json_cstr(&s, set->source); out(&s, ",\n");
+	out(&s, "  \"target\": \"%s\",\n", ss_target_str(r->target));
+	out(&s, "  \"verdict\": \"%s\",\n  \"exit_code\": %d,\n", ss_verdict_str(r->verdict), (int)r->exit_code);
+	out(&s, "  \"windows7_kms\": \"%s\",\n  \"windows7_reason\": \"%s\",\n", ss_kms_str(r->win7_kms), r->win7_reason);
+	json_key(&s, "  ", "predicted_error"); json_cstr(&s, r->predicted_error); out(&s, ",\n");
+	out(&s, "  \"windows8_kms\": \"not-affected\",\n");
+	out(&s, "  \"oem_license_evidence\": %s,\n", r->oem_license_evidence ? "true" : "false");
+
+	out(&s, "  \"slic\": {\n    \"present\": %s,\n    \"count\": %zu,\n", r->nslic ? "true" : "false", r->nslic);
+	if (sl) {
+		out(&s, "    \"marker_version\": ");
+		if (sl->version_present) json_cstr(&s, sl->version_str); else out(&s, "null");
+		out(&s, ",\n    \"tables\": [");
+		for (size_t k = 0; k < r->nslic; k++) {
+			out(&s, k ? ", " : "");
+			json_slic(&s, r, &r->slic[k], "      ");
+			out(&s, "    }");
+		}
+		out(&s, "]\n  },\n");
+	} else {
+		out(&s, "    \"marker_version\": null,\n    \"tables\": []\n  },\n");
+	}
+
+	out(&s, "  \"msdm\": {\n    \"present\": %s,\n    \"state\": \"%s\"", r->msdm.present ? "true" : "false",
+	    ss_msdm_state_str(r->msdm.state));
+	if (r->msdm.state == SS_MSDM_KEY_OK || r->msdm.state == SS_MSDM_KEY_MALFORMED) {
+		out(&s, ",\n    \"key\": ");
+		json_cstr(&s, r->policy->show_key ? r->msdm.key : r->msdm.key_masked);
+		out(&s, ",\n    \"key_masked\": %s", r->policy->show_key ? "false" : "true");
+	}
+	if (r->msdm.present) {
+		const struct ss_table *m = &set->t[r->msdm.table];
+		out(&s, ",\n    \"oem_id\": ");
+		json_str(&s, (const char *)m->oem_id, m->has_header ? 6 : 0);
+		out(&s, ",\n    \"oem_table_id\": ");
+		json_str(&s, (const char *)m->oem_table_id, m->has_header ? 8 : 0);
+	}
+	out(&s, "\n  },\n");
+
+	out(&s, "  \"machine\": {");
+	for (size_t i = 0; info && i < info->n; i++) {
+		out(&s, "%s\n    \"%s\": ", i ? "," : "", info->key[i]);
+		json_cstr(&s, info->value[i]);
+	}
+	out(&s, "%s},\n", info && info->n ? "\n  " : "");
+
+	out(&s, "  \"tables\": [");
+	for (size_t i = 0; i < set->n; i++) {
+		const struct ss_table *t = &set->t[i];
+		out(&s, "%s\n    {\"signature\": ", i ? "," : "");
+		json_cstr(&s, t->sig);
+		out(&s, ", \"oem_id\": ");
+		json_str(&s, (const char *)t->oem_id, t->has_header ? 6 : 0);
+		out(&s, ", \"oem_table_id\": ");
+		json_str(&s, (const char *)t->oem_table_id, t->has_header && !ss_memeq(t->rawsig, "RSDP", 4) ? 8 : 0);
+		out(&s, ", \"revision\": %u, \"length\": %u, \"bytes\": %u, \"checksum_ok\": %s, \"address\": \"0x%llx\", \"in_rsdt\": %s, \"in_xsdt\": %s}",
+		    t->revision, t->declared_len, t->len, t->checksum_ok ? "true" : "false",
+		    (unsigned long long)t->addr, r->listed[i] & SS_LISTED_RSDT ? "true" : "false",
+		    r->listed[i] & SS_LISTED_XSDT ? "true" : "false");
+	}
+	out(&s, "%s],\n", set->n ? "\n  " : "");
+
+	out(&s, "  \"findings\": [");
+	for (size_t i = 0; i < r->nf; i++) {
+		const struct ss_finding *f = &r->f[i];
+		out(&s, "%s\n    {\"id\": \"%s\", \"severity\": \"%s\", \"table\": ", i ? "," : "",
+		    ss_finding_info(f->id)->id, ss_severity_str(f->sev));
+		if (f->table[0]) json_cstr(&s, f->table); else out(&s, "null");
+		out(&s, ", \"message\": ");
+		json_cstr(&s, f->msg);
+		out(&s, "}");
+	}
+	out(&s, "%s],\n", r->nf ? "\n  " : "");
+	out(&s, "  \"findings_dropped\": %zu\n}\n", r->dropped_findings);
+}
+
+void ss_render_finding_list(ss_write_fn w, void *ctx)
+{
+	struct sink s = { w, ctx };
+	for (unsigned i = 0; i < SS_F_COUNT; i++) {
+		const struct ss_finding_info *fi = ss_finding_info((enum ss_finding_id)i);
+		out(&s, "%-28s %-8s %-8s %s\n", fi->id, ss_severity_str(fi->sev),
+		    fi->scope == SS_SCOPE_WIN7 ? "windows7" : "all", fi->doc);
+	}
+}
+
+void ss_scan_acpidump(struct ss_tableset *s, const char *text, size_t len,
+		      const struct ss_policy *p, struct ss_result *r)
+{
+	ss_collect_acpidump(s, text, len);
+	ss_judge(s, p, r);
+}

@@ -1,0 +1,138 @@
+/* SPDX-License-Identifier: MIT */
+/* slicscan, the Linux command: judge the SLIC/MSDM of an acpidump file, a folder of tables,
+ * or this machine, and exit with the code a script acts on (README: exit codes). */
+#include "input.h"
+#include "slicscan.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void write_stdout(void *ctx, const char *s, size_t n)
+{
+	fwrite(s, 1, n, (FILE *)ctx);
+}
+
+static void usage(FILE *f)
+{
+	fprintf(f,
+		"Usage: slicscan [OPTIONS] [INPUT]\n"
+		"Predict whether Windows 7 KMS activation will fail (0xC004F035) because of the\n"
+		"firmware's ACPI SLIC table, and show the MSDM (Windows 8+ OEM key) state.\n\n"
+		"INPUT  an acpidump text file (sudo acpidump > acpi.txt; acpidump.exe on Windows),\n"
+		"       one raw table, or a folder of raw tables (acpixtract -a, a copy of\n"
+		"       /sys/firmware/acpi/tables). Default: this machine's tables (needs root).\n\n"
+		"Options:\n"
+		"  --json             print the report as one JSON object\n"
+		"  --target T         windows7 (default: SLIC decides KMS) or windows8 (8/8.1/10/11)\n"
+		"  --policy FILE      extra known keys, accepted versions, stricter rules (docs/POLICY.md)\n"
+		"  --show-key         show the MSDM product key in full (masked by default)\n"
+		"  -q, --quiet        print only the verdict banner\n"
+		"  --list-findings    list every finding id with its severity and meaning\n"
+		"  -h, --help         this help;  --version  the version\n\n"
+		"Exit codes: 0 ready, 1 not ready (activation will fail), 2 ready with warnings,\n"
+		"            3 cannot judge (unusable input), 4 usage or configuration error.\n");
+}
+
+int main(int argc, char **argv)
+{
+	int json = 0, quiet = 0;
+	const char *input = NULL, *policy_path = NULL;
+	static struct ss_policy policy;
+	ss_policy_init(&policy);
+	int target_set = 0;
+	enum ss_target target = SS_TARGET_WIN7;
+
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		if (!strcmp(a, "--json")) {
+			json = 1;
+		} else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) {
+			quiet = 1;
+		} else if (!strcmp(a, "--show-key")) {
+			policy.show_key = true;
+		} else if (!strcmp(a, "--target") || !strcmp(a, "--policy")) {
+			if (i + 1 >= argc) {
+				fprintf(stderr, "slicscan: %s needs a value\n", a);
+				return SS_EXIT_USAGE;
+			}
+			const char *v = argv[++i];
+			if (a[2] == 't') {
+				if (ss_target_parse(v, strlen(v), &target) != 0) {
+					fprintf(stderr, "slicscan: unknown target \"%s\" (windows7 or windows8)\n", v);
+					return SS_EXIT_USAGE;
+				}
+				target_set = 1;
+			} else {
+				policy_path = v;
+			}
+		} else if (!strcmp(a, "--list-findings")) {
+			ss_render_finding_list(write_stdout, stdout);
+			return 0;
+		} else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+			usage(stdout);
+			return 0;
+		} else if (!strcmp(a, "--version")) {
+			printf("slicscan %s\n", SS_VERSION);
+			return 0;
+		} else if (a[0] == '-' && a[1]) {
+			fprintf(stderr, "slicscan: unknown option \"%s\" (see slicscan --help)\n", a);
+			return SS_EXIT_USAGE;
+		} else if (input) {
+			fprintf(stderr, "slicscan: only one INPUT can be given (\"%s\" and \"%s\")\n", input, a);
+			return SS_EXIT_USAGE;
+		} else {
+			input = a;
+		}
+	}
+
+	if (policy_path) {
+		size_t len = 0;
+		char *text = host_read_file(policy_path, 1u << 20, &len);
+		if (!text) {
+			fprintf(stderr, "slicscan: cannot read policy file %s: %s\n", policy_path,
+				errno == EFBIG ? "larger than 1 MiB" : strerror(errno));
+			return SS_EXIT_USAGE;
+		}
+		char err[160];
+		int rc = ss_policy_parse(&policy, text, len, err, sizeof(err));
+		free(text);
+		if (rc != 0) {
+			fprintf(stderr, "slicscan: policy file %s: %s\n", policy_path, err);
+			return SS_EXIT_USAGE;
+		}
+	}
+	if (target_set)
+		policy.target = target; /* the command line wins over the policy file */
+
+	struct host_input in;
+	if (host_input_load(&in, input) != 0) {
+		fprintf(stderr, "slicscan: out of memory\n");
+		host_input_free(&in);
+		return SS_EXIT_CANNOT_JUDGE;
+	}
+	struct ss_result *r = malloc(sizeof(*r));
+	if (!r) {
+		fprintf(stderr, "slicscan: out of memory\n");
+		host_input_free(&in);
+		return SS_EXIT_CANNOT_JUDGE;
+	}
+	ss_judge(in.set, &policy, r);
+	if (json)
+		ss_render_json(r, NULL, write_stdout, stdout);
+	else if (quiet)
+		ss_render_banner(r, write_stdout, stdout);
+	else
+		ss_render_text(r, NULL, write_stdout, stdout);
+	if (r->verdict == SS_VERDICT_ERROR && !json)
+		for (size_t i = 0; i < r->nf; i++)
+			if (r->f[i].sev == SS_SEV_FATAL)
+				fprintf(stderr, "slicscan: %s\n", r->f[i].msg);
+	int code = (int)r->exit_code;
+	free(r);
+	host_input_free(&in);
+	if (fflush(stdout) != 0)
+		return SS_EXIT_CANNOT_JUDGE;
+	return code;
+}
