@@ -111,9 +111,35 @@ fuzz-long: $(BUILD)/fuzz/fuzz_acpidump $(BUILD)/fuzz/fuzz_tables $(BUILD)/fuzz/f
 
 # ---- benchmark --------------------------------------------------------------------------------
 
+$(BUILD)/bench/bench_core: tests/bench/bench_core.c $(patsubst %.c,$(BUILD)/host/%.o,$(CORE_SRC) $(HOST_LIB_SRC))
+	@mkdir -p $(dir $@)
+	$(CC) $(HOST_CFLAGS) -O2 -o $@ $^
+
 bench: $(BUILD)/host/slicscan
 	@scripts/deps.sh bench
+	@-$(MAKE) --no-print-directory efi >/dev/null 2>&1 || true
 	@scripts/bench
+
+# ---- QEMU boots, demo and USB stick (issue #4; docs/QEMU.md) ----------------------------------
+# Firmware: Debian's OVMF, pinned by ovmf-images/SHA256SUMS and copied to $(BUILD)/ovmf.
+
+QEMU_JOBS ?= 2
+
+test-qemu: efi host
+	@scripts/deps.sh qemu
+	@ovmf-images/fetch --out $(BUILD)/ovmf
+	@BUILD=$(BUILD) python3 tests/qemu/run_scenarios.py -j $(QEMU_JOBS)
+
+run: efi
+	@scripts/deps.sh qemu
+	@BUILD=$(BUILD) scripts/run-demo
+
+# SIGN_KEY=key.pem SIGN_CERT=cert.pem [SIGN_PASS=...] make usb: apps signed for Secure Boot.
+usb: efi
+	@scripts/deps.sh qemu
+	@BUILD=$(BUILD) scripts/mkusb
+
+# ---- end of issue #4 section ------------------------------------------------------------------
 
 clean:
 	rm -rf $(BUILD)

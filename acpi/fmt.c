@@ -101,7 +101,7 @@ size_t ss_vfmt(char *buf, size_t cap, const char *fmt, va_list ap)
 			if (!s)
 				s = "(null)";
 			size_t len = 0;
-			while (s[len] && (prec < 0 || len < (size_t)prec))
+			while ((prec < 0 || len < (size_t)prec) && s[len])
 				len++;
 			put_padded(&o, s, len, width, left, ' ');
 			break;
