@@ -79,6 +79,50 @@ $(BUILD)/san/oracle/%: tests/oracle/%.c $(SAN_LIB_OBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(HOST_CFLAGS) -Wno-deprecated-declarations -O1 $(SAN_FLAGS) -o $@ $< $(SAN_LIB_OBJ) -lcmocka -lcrypto
 
+# ---- UEFI application (efi/) -----------------------------------------------------------------
+# acpi/*.c + efi/logic/*.c + efi/*.c compiled freestanding against gnu-efi, once per firmware
+# architecture (FIRMWARE-FACTS §5). The link uses --no-undefined, so anything the firmware
+# environment lacks (a libc call, a libgcc helper) fails the build instead of the boot.
+
+EFI_ARCHS := x86_64 ia32
+EFI_SRC = $(CORE_SRC) $(EFI_LOGIC_SRC) $(EFI_FW_SRC)
+EFI_HDRS = $(wildcard acpi/*.h acpi/*.def efi/logic/*.h efi/*.h)
+EFI_CFLAGS := -std=c99 -Os $(WARN) -ffreestanding -fpic -fshort-wchar -mno-red-zone \
+	-fno-stack-protector -fno-strict-aliasing -maccumulate-outgoing-args \
+	-Iacpi -Iefi/logic -Iefi -isystem /usr/include/efi
+EFI_CFLAGS_x86_64 := -m64 -DGNU_EFI_USE_MS_ABI -isystem /usr/include/efi/x86_64
+EFI_CFLAGS_ia32 := -m32 -malign-double -isystem /usr/include/efi/ia32
+EFI_LIBDIR_x86_64 := /usr/lib
+EFI_LIBDIR_ia32 := /usr/lib32
+EFI_LDEMU_x86_64 := elf_x86_64
+EFI_LDEMU_ia32 := elf_i386
+# libgcc supplies 64-bit division on ia32 (the core formats 64-bit numbers).
+EFI_LIBGCC_x86_64 = $(shell $(CC) -m64 -print-libgcc-file-name)
+EFI_LIBGCC_ia32 = $(shell $(CC) -m32 -print-libgcc-file-name)
+
+efi: $(foreach a,$(EFI_ARCHS),$(BUILD)/efi-$(a)/slicscan.efi)
+
+# Installs gnu-efi and gcc-multilib when missing; order-only, so it never forces a rebuild.
+$(BUILD)/.deps-efi:
+	@scripts/deps.sh efi
+	@mkdir -p $(dir $@) && touch $@
+
+define EFI_ARCH_RULES
+$(BUILD)/efi-$(1)/%.o: %.c $$(EFI_HDRS) | $(BUILD)/.deps-efi
+	@mkdir -p $$(dir $$@)
+	$$(CC) $$(EFI_CFLAGS) $$(EFI_CFLAGS_$(1)) -c $$< -o $$@
+
+$(BUILD)/efi-$(1)/slicscan.so: $$(patsubst %.c,$(BUILD)/efi-$(1)/%.o,$$(EFI_SRC)) | $(BUILD)/.deps-efi
+	ld -m $$(EFI_LDEMU_$(1)) -nostdlib -shared -Bsymbolic -znocombreloc --no-undefined \
+		-T $$(EFI_LIBDIR_$(1))/elf_$(1)_efi.lds $$(EFI_LIBDIR_$(1))/crt0-efi-$(1).o \
+		$$(filter %.o,$$^) -L$$(EFI_LIBDIR_$(1)) -lefi -lgnuefi $$(EFI_LIBGCC_$(1)) -o $$@
+
+$(BUILD)/efi-$(1)/slicscan.efi: $(BUILD)/efi-$(1)/slicscan.so
+	objcopy -j .text -j .sdata -j .data -j .rodata -j .dynamic -j .dynsym -j .rel \
+		-j .rela -j .rel.* -j .rela.* -j .reloc --target efi-app-$(1) --subsystem=10 $$< $$@
+endef
+$(foreach a,$(EFI_ARCHS),$(eval $(call EFI_ARCH_RULES,$(a))))
+
 # ---- tests ------------------------------------------------------------------------------------
 
 # The README's test command. scripts/test runs every suite below and prints "N passed, N failed".
@@ -93,6 +137,7 @@ test-oracle: $(ORACLE_BIN)
 	@scripts/run-suite oracle $(ORACLE_BIN)
 
 test-corpus: $(BUILD)/san/slicscan
+	@scripts/findings-doc --check
 	@python3 tests/corpus/run_corpus.py --slicscan $(BUILD)/san/slicscan
 
 # ---- fuzzing ----------------------------------------------------------------------------------

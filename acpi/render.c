@@ -373,8 +373,14 @@ void ss_render_json(const struct ss_result *r, const struct ss_info *info, ss_wr
 
 	out(&s, "  \"slic\": {\n    \"present\": %s,\n    \"count\": %zu,\n", r->nslic ? "true" : "false", r->nslic);
 	if (sl) {
+		static const char *const states[] = { "no-slic", "valid", "no-marker", "invalid" };
 		out(&s, "    \"marker_version\": ");
 		if (sl->version_present) json_cstr(&s, sl->version_str); else out(&s, "null");
+		out(&s, ",\n    \"oa20\": ");
+		json_cstr(&s, ss_oa20_str(sl->oa20));
+		out(&s, ",\n    \"state\": \"%s\",\n    \"signature\": \"%s\",\n    \"consistent\": \"%s\",\n    \"key_vendor\": ",
+		    states[sl->oa20], sig_state(sl), consistency(r, sl));
+		json_cstr(&s, sl->key_vendor);
 		out(&s, ",\n    \"tables\": [");
 		for (size_t k = 0; k < r->nslic; k++) {
 			out(&s, k ? ", " : "");
@@ -383,7 +389,9 @@ void ss_render_json(const struct ss_result *r, const struct ss_info *info, ss_wr
 		}
 		out(&s, "]\n  },\n");
 	} else {
-		out(&s, "    \"marker_version\": null,\n    \"tables\": []\n  },\n");
+		out(&s, "    \"marker_version\": null,\n    \"oa20\": \"%s\",\n    \"state\": \"no-slic\",\n"
+			"    \"signature\": \"not-checked\",\n    \"consistent\": \"n/a\",\n    \"key_vendor\": null,\n"
+			"    \"tables\": []\n  },\n", ss_oa20_str(SS_OA20_NO_SLIC));
 	}
 
 	out(&s, "  \"msdm\": {\n    \"present\": %s,\n    \"state\": \"%s\"", r->msdm.present ? "true" : "false",
