@@ -16,6 +16,9 @@ void ss_result_finding(struct ss_result *r, enum ss_finding_id id, const char *t
 #endif
 	;
 
+/* A table from a dump or file with fewer bytes than its header claims (not firmware memory). */
+int ss_input_truncated(const struct ss_table *t);
+
 /* Per-table rule files called by ss_judge(). */
 void ss_check_slic(struct ss_result *r, size_t table_index, struct ss_slic *out);
 void ss_check_msdm(struct ss_result *r, size_t table_index, struct ss_msdm *out);

@@ -64,6 +64,15 @@ void ss_result_finding(struct ss_result *r, enum ss_finding_id id, const char *t
 	add_finding(r, id, table, msg);
 }
 
+int ss_input_truncated(const struct ss_table *t)
+{
+	if (t->origin == SS_ORIGIN_MEMORY)
+		return 0; /* firmware that lies about a length is judged, not excused */
+	return !t->has_header ||
+	       (t->declared_len > t->len && t->declared_len <= SS_MAX_TABLE_LEN &&
+		!ss_memeq(t->rawsig, "RSDP", 4));
+}
+
 static int is_sig(const struct ss_table *t, const char *sig)
 {
 	return ss_memeq(t->rawsig, sig, 4);
@@ -84,6 +93,18 @@ static void check_table(struct ss_result *r, const struct ss_table *t)
 			ss_result_finding(r, SS_F_RSDP_EXT_CHECKSUM, "RSDP",
 					  "The RSDP (%s, revision %u) fails its 36-byte extended checksum",
 					  where, t->revision);
+		return;
+	}
+	if (ss_input_truncated(t)) {
+		/* A dump or file cut short says nothing about the firmware: cannot judge. */
+		if (!t->has_header)
+			ss_result_finding(r, SS_F_INPUT_TRUNCATED, t->sig,
+					  "%s has only %u byte(s), less than a table header: the input is cut short",
+					  where, t->len);
+		else
+			ss_result_finding(r, SS_F_INPUT_TRUNCATED, t->sig,
+					  "%s (%s) has %u of the %u bytes its header claims: the input is cut short; take the dump again",
+					  t->sig, where, t->len, t->declared_len);
 		return;
 	}
 	if (is_sig(t, "SLIC") || is_sig(t, "MSDM"))

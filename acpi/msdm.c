@@ -59,6 +59,10 @@ void ss_check_msdm(struct ss_result *r, size_t ti, struct ss_msdm *o)
 	ss_memfill(o, 0, sizeof(*o));
 	o->present = true;
 	o->table = ti;
+	if (ss_input_truncated(t)) {
+		o->state = SS_MSDM_BAD_HEADER; /* judge.c reports input-truncated (fatal) */
+		return;
+	}
 	if (!t->has_header || !t->length_ok || t->declared_len < MSDM_DATA) {
 		o->state = SS_MSDM_BAD_HEADER;
 		ss_result_finding(r, SS_F_MSDM_SHORT, "MSDM",

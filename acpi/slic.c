@@ -178,6 +178,10 @@ void ss_check_slic(struct ss_result *r, size_t ti, struct ss_slic *o)
 	o->table = ti;
 	unsigned char seen[SS_F_COUNT]; /* counts before this table: several SLICs share r */
 	ss_memcopy(seen, r->raised, sizeof(seen));
+	if (ss_input_truncated(t)) {
+		o->oa20 = SS_OA20_INVALID; /* unknown: judge.c reports input-truncated (fatal) */
+		return;
+	}
 
 	if (!t->has_header || !t->length_ok || t->declared_len < 36 + 8) {
 		if (!t->has_header)
