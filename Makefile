@@ -26,7 +26,7 @@ HOST_CFLAGS := -std=c99 -g $(WARN) -D_DEFAULT_SOURCE -Iacpi -Iefi/logic -Ihost
 SAN_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
 .PHONY: all help host efi san test bench run usb clean deps \
-	test-unit test-oracle test-corpus test-fuzz test-qemu fuzz-long
+	test-unit test-oracle test-corpus test-fuzz test-qemu fuzz-long efi-check
 
 all: host efi
 
@@ -129,6 +129,10 @@ $(foreach a,$(EFI_ARCHS),$(eval $(call EFI_ARCH_RULES,$(a))))
 test:
 	@scripts/deps.sh build efi test fuzz qemu
 	@scripts/test
+
+# The UEFI apps build warning-free for both architectures and are loadable PE images.
+efi-check: efi
+	@scripts/check-efi $(foreach a,$(EFI_ARCHS),$(BUILD)/efi-$(a)/slicscan.efi:$(a))
 
 test-unit: $(UNIT_BIN)
 	@scripts/run-suite unit $(UNIT_BIN)

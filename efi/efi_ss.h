@@ -1,0 +1,161 @@
+/* SPDX-License-Identifier: MIT */
+/* Shared declarations of the firmware side of slicscan.efi (the efi/ directory, gnu-efi).
+ *
+ * efi/ stays thin: it finds bytes (firmware memory, files on the stick) and renders results.
+ * Every ACPI rule lives in acpi/; every parser of untrusted bytes that does not need firmware
+ * lives in efi/logic/ and is unit-tested on the host. */
+#ifndef EFI_SS_H
+#define EFI_SS_H
+
+#include <efi.h>
+#include <efilib.h>
+
+#include "bytes.h"
+#include "slicscan.h"
+#include "efi_clock.h"
+#include "efi_memmap.h"
+#include "efi_smbios.h"
+
+#if defined(__x86_64__)
+#define EFI_SS_ARCH "x86_64"
+#elif defined(__i386__)
+#define EFI_SS_ARCH "ia32"
+#else
+#error "slicscan.efi is built for x86_64 and ia32 only"
+#endif
+
+/* ---- console (console.c) ---- */
+
+/* ss_write_fn for ConOut: '\n' becomes CRLF, every byte that is not printable ASCII becomes
+ * '?' (so no escape sequence from firmware data reaches a terminal); ctx unused. */
+void efi_ss_con_write(void *ctx, const char *s, size_t n);
+void efi_ss_con_printf(const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 1, 2)))
+#endif
+	;
+/* The verdict banner in colour where ConOut has colour; the words are always there. */
+void efi_ss_con_banner(const struct ss_result *r);
+/* Yellow "slicscan: ..." line for errors and notices. */
+void efi_ss_con_notice(const char *msg);
+
+/* ---- text conversions (console.c) ---- */
+
+/* ASCII -> CHAR16, NUL-terminated, truncated to cap - 1 characters. */
+void efi_ss_to_char16(const char *s, CHAR16 *out, UINTN cap);
+/* CHAR16 -> ASCII, non-ASCII as '?', NUL-terminated, truncated to cap - 1. At most max units
+ * of s are read (a NUL ends s earlier). */
+void efi_ss_to_ascii(const CHAR16 *s, UINTN max, char *out, UINTN cap);
+
+/* ---- files (files.c) ----
+ * A "volume" is where paths are resolved: the app's own volume (paths from its root, like
+ * "\slicscan\reports") or, in the Shell, the Shell's name space (fs0:\x, relative paths). */
+struct efi_ss_vol {
+	EFI_FILE_HANDLE root;        /* own volume, or NULL */
+	EFI_SHELL_PROTOCOL *shell;   /* Shell name space, or NULL */
+};
+
+#define EFI_SS_CFG_FILE_MAX (64u * 1024)
+#define EFI_SS_POLICY_FILE_MAX (256u * 1024)
+
+/* Read a whole file (at most max bytes) into a new pool buffer with one extra NUL byte.
+ * Returns EFI_SUCCESS, EFI_NOT_FOUND, EFI_BAD_BUFFER_SIZE (too large) or another error. */
+EFI_STATUS efi_ss_file_read(const struct efi_ss_vol *v, const char *path, UINT8 **data,
+			    UINTN *len, UINTN max);
+/* Create every missing directory of path. */
+EFI_STATUS efi_ss_mkdirs(const struct efi_ss_vol *v, const char *path);
+/* Create a new file and write data; on failure the partial file is deleted. */
+EFI_STATUS efi_ss_file_write(const struct efi_ss_vol *v, const char *path, const void *data,
+			     UINTN len);
+/* Delete a file (closing it); EFI_WARN_DELETE_FAILURE when the volume refused. */
+EFI_STATUS efi_ss_file_delete(const struct efi_ss_vol *v, const char *path);
+/* True when path exists, or when that cannot be determined (see efi_naming.h). */
+bool efi_ss_file_exists(const struct efi_ss_vol *v, const char *path);
+void efi_ss_vol_close(struct efi_ss_vol *v);
+
+/* ---- the running image (image.c) ---- */
+
+#define EFI_SS_PATH_DIR_MAX 256
+
+struct efi_ss_image {
+	EFI_HANDLE handle;
+	EFI_LOADED_IMAGE *li;
+	bool shell_mode;              /* started from the UEFI Shell (or with a command line) */
+	char cmdline[512];            /* ASCII copy of the command line, tokens split in place */
+	char *argv[32];
+	size_t argc;                  /* options only, the program name removed */
+	bool args_overflow;           /* too many tokens or an unclosed quote */
+	char dir[EFI_SS_PATH_DIR_MAX];/* directory of the .efi file on its volume, "\EFI\BOOT" */
+};
+
+void efi_ss_image_init(struct efi_ss_image *im, EFI_HANDLE handle);
+
+/* ---- firmware memory and tables (memory.c, tables.c, smbios.c) ---- */
+
+struct efi_ss_mem {
+	struct efi_ss_mem_range *ranges;
+	struct efi_ss_memmap map;
+	unsigned refused;  /* reads refused by the memory-map check */
+};
+
+/* Snapshot the UEFI memory map. Returns EFI_SUCCESS or the GetMemoryMap/AllocatePool error. */
+EFI_STATUS efi_ss_mem_init(struct efi_ss_mem *m);
+void efi_ss_mem_free(struct efi_ss_mem *m);
+/* The ss_read_fn given to the core: copies only ranges efi_ss_range_ok() accepts. */
+int efi_ss_mem_read(void *ctx, uint64_t addr, void *dst, size_t len);
+
+/* Find a configuration-table entry by GUID; 0 when absent. */
+uint64_t efi_ss_config_table(EFI_GUID *guid);
+/* Collect the ACPI tables through the RSDP(s) of the configuration table. */
+void efi_ss_collect_acpi(struct ss_tableset *set, struct efi_ss_mem *m);
+
+/* Read SMBIOS type 0/1 facts. Returns false (info zeroed) when there is no usable SMBIOS;
+ * why says what went wrong. */
+bool efi_ss_smbios_read(struct efi_ss_mem *m, struct efi_ss_smbios_info *info,
+			const char **why);
+
+/* ---- clock (clock.c) ---- */
+
+/* Read RT->GetTime; on success fills t and returns true. status gets the EFI status. */
+bool efi_ss_clock_read(struct efi_ss_time *t, EFI_STATUS *status);
+
+/* ---- report (report.c) ---- */
+
+/* Facts the report carries besides the findings (SMBIOS, clock, firmware, app). */
+struct efi_ss_facts {
+	char app[64];
+	char mode[32];
+	char sys_manufacturer[EFI_SS_SMBIOS_STR_MAX + 1];
+	char sys_product[EFI_SS_SMBIOS_STR_MAX + 1];
+	char sys_serial[EFI_SS_SMBIOS_STR_MAX + 1];
+	char sys_uuid[48];
+	char bios_vendor[EFI_SS_SMBIOS_STR_MAX + 1];
+	char bios_version[EFI_SS_SMBIOS_STR_MAX + 1];
+	char bios_date[EFI_SS_SMBIOS_STR_MAX + 1];
+	char clock[64];
+	char fw_vendor[96];
+	char uefi_rev[16];
+	char smbios_note[64];
+	struct ss_info info;
+};
+
+void efi_ss_facts_fill(struct efi_ss_facts *f, const struct efi_ss_smbios_info *smb,
+		       bool have_smbios, const char *smbios_why, const struct efi_ss_time *t,
+		       bool have_time, bool shell_mode);
+
+/* Choose a free base name from SMBIOS in dir and write NAME.txt and NAME.json. On success
+ * saved (cap >= 160) names the text file; on failure a finding "report-not-saved" is added to
+ * r (so the console shows it) and false is returned. */
+bool efi_ss_report_write(const struct efi_ss_vol *v, const char *dir,
+			 const struct efi_ss_smbios_info *smb, bool have_smbios,
+			 struct ss_result *r, const struct ss_info *info, char *saved,
+			 size_t cap);
+
+/* ---- ending the run (finish.c) ---- */
+
+/* Wait for a key or the timeout (seconds). */
+void efi_ss_wait_key(unsigned seconds);
+/* Tests only: write code to QEMU's isa-debug-exit port 0xf4 (QEMU exits with code*2+1). */
+void efi_ss_debug_exit(unsigned code);
+
+#endif

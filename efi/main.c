@@ -1,0 +1,334 @@
+/* SPDX-License-Identifier: MIT */
+/* slicscan.efi: read the firmware's ACPI tables, let the core judge SLIC/MSDM, show the verdict,
+ * save a report on the stick and end the way the user asked (docs/UEFI.md).
+ *
+ * Flow: command line (Shell) -> slicscan.cfg -> policy file -> clock check -> memory map ->
+ * ACPI tables -> SMBIOS -> judge -> report files -> console -> exit code or config action.
+ * Nothing here writes UEFI variables or firmware memory; everything allocated is freed. */
+#include "efi_ss.h"
+
+#include "efi_args.h"
+#include "efi_config.h"
+
+/* Everything one run allocates or decides, so that cleanup is one function. */
+struct run {
+	struct efi_ss_image im;
+	struct efi_ss_args args;
+	struct efi_ss_config cfg;
+	struct efi_ss_vol own;       /* the app's volume */
+	struct efi_ss_vol shell;     /* the Shell's name space (shell mode, Shell 2.x) */
+	struct efi_ss_mem mem;
+	struct ss_policy *policy;
+	struct ss_tableset *set;
+	struct ss_result *result;
+	uint8_t *arena;
+	size_t arena_cap;
+	struct efi_ss_smbios_info smbios;
+	struct efi_ss_facts facts;
+	struct efi_ss_time now;
+	bool have_time;
+	char policy_err[SS_MSG_LEN];
+	char saved[200];
+};
+
+static EFI_GUID shell_guid = EFI_SHELL_PROTOCOL_GUID;
+
+/* The year the program was built: the firmware clock cannot be earlier. GCC honours
+ * SOURCE_DATE_EPOCH for __DATE__, so reproducible builds stay reproducible. */
+static unsigned build_year(void)
+{
+	unsigned y = efi_ss_year_of_date(__DATE__);
+	return y ? y : 2025;
+}
+
+/* ---- configuration ---- */
+
+static void read_config(struct run *x)
+{
+	char path[EFI_SS_PATH_DIR_MAX + 16];
+	UINT8 *data = NULL;
+	UINTN len = 0;
+	EFI_STATUS st = EFI_NOT_FOUND;
+
+	efi_ss_config_defaults(&x->cfg);
+	/* Next to the app first (\EFI\BOOT\slicscan.cfg), then the stick's slicscan folder. */
+	if (x->im.dir[0] != '\0') {
+		ss_fmt(path, sizeof(path), "%s%s" EFI_SS_CONFIG_NAME, x->im.dir,
+		       ss_streq(x->im.dir, "\\") ? "" : "\\");
+		st = efi_ss_file_read(&x->own, path, &data, &len, EFI_SS_CFG_FILE_MAX);
+	}
+	if (st == EFI_NOT_FOUND) {
+		ss_fmt(path, sizeof(path), "\\slicscan\\" EFI_SS_CONFIG_NAME);
+		st = efi_ss_file_read(&x->own, path, &data, &len, EFI_SS_CFG_FILE_MAX);
+	}
+	if (st == EFI_BAD_BUFFER_SIZE) {
+		ss_fmt(x->cfg.msg[x->cfg.nmsg++], SS_MSG_LEN,
+		       EFI_SS_CONFIG_NAME " is larger than 64 KiB and was ignored");
+	} else if (!EFI_ERROR(st)) {
+		efi_ss_config_parse(&x->cfg, data, len);
+	}
+	if (data != NULL)
+		FreePool(data);
+}
+
+/* Load the policy file the user asked for, or \slicscan\policy.txt when it exists.
+ * Returns 0, or -1 with x->policy_err set (and the built-in policy in x->policy). */
+static int read_policy(struct run *x)
+{
+	const struct efi_ss_vol *v = &x->own;
+	char norm[EFI_SS_PATH_MAX];
+	const char *path = NULL, *why = NULL;
+	bool must_exist = true;
+	UINT8 *data = NULL;
+	UINTN len = 0;
+
+	ss_policy_init(x->policy);
+	if (x->args.policy != NULL) {
+		path = x->args.policy;
+		if (x->shell.shell != NULL) {
+			v = &x->shell;
+		} else if (efi_ss_path_normalise(path, ss_strlen(path), norm, sizeof(norm), false,
+						 &why) == 0) {
+			path = norm;
+		} else {
+			ss_fmt(x->policy_err, sizeof(x->policy_err), "policy file %.80s: %s", path, why);
+			return -1;
+		}
+	} else if (x->cfg.policy_mode == EFI_SS_POLICY_PATH) {
+		path = x->cfg.policy;
+	} else if (x->cfg.policy_mode == EFI_SS_POLICY_DEFAULT) {
+		path = EFI_SS_POLICY_DEFAULT_PATH;
+		must_exist = false;
+	} else {
+		return 0;
+	}
+
+	EFI_STATUS st = efi_ss_file_read(v, path, &data, &len, EFI_SS_POLICY_FILE_MAX);
+	if (st == EFI_NOT_FOUND && !must_exist)
+		return 0;
+	if (EFI_ERROR(st)) {
+		ss_fmt(x->policy_err, sizeof(x->policy_err), "policy file %.80s: %s", path,
+		       st == EFI_NOT_FOUND ? "not found" :
+		       st == EFI_BAD_BUFFER_SIZE ? "larger than 256 KiB" : "cannot be read");
+		return -1;
+	}
+	/* The bytes go to the core as they are: the policy format (docs/POLICY.md), including
+	 * its refusal of UTF-16 with a clear message, is the core's, the same as in the CLI. */
+	char err[SS_MSG_LEN];
+	int rc = ss_policy_parse(x->policy, (const char *)data, len, err, sizeof(err));
+	FreePool(data);
+	if (rc != 0) {
+		ss_fmt(x->policy_err, sizeof(x->policy_err), "policy file %.60s: %s", path, err);
+		ss_policy_init(x->policy); /* a half-applied policy is worse than none */
+		return -1;
+	}
+	return 0;
+}
+
+/* ---- allocation ---- */
+
+static bool allocate(struct run *x)
+{
+	x->policy = AllocateZeroPool(sizeof(*x->policy));
+	x->set = AllocateZeroPool(sizeof(*x->set));
+	x->result = AllocateZeroPool(sizeof(*x->result));
+	/* Table copies: real firmware has well under 1 MiB of tables; a DSDT may be large. */
+	for (size_t cap = 16u << 20; cap >= (1u << 20) && x->arena == NULL; cap /= 2) {
+		x->arena = AllocatePool(cap);
+		x->arena_cap = x->arena ? cap : 0;
+	}
+	return x->policy && x->set && x->result && x->arena;
+}
+
+static void release(struct run *x)
+{
+	if (x->arena != NULL)
+		FreePool(x->arena);
+	if (x->result != NULL)
+		FreePool(x->result);
+	if (x->set != NULL)
+		FreePool(x->set);
+	if (x->policy != NULL)
+		FreePool(x->policy);
+	efi_ss_mem_free(&x->mem);
+	efi_ss_vol_close(&x->own);
+	x->shell.shell = NULL;
+}
+
+/* ---- the run ---- */
+
+/* Findings the front end raises before the judgement, so they land in the report. */
+static void early_findings(struct run *x)
+{
+	for (size_t i = 0; i < x->cfg.nmsg; i++)
+		ss_tableset_finding(x->set, SS_F_CONFIG_INVALID, "", "%s", x->cfg.msg[i]);
+	if (x->cfg.dropped_msgs > 0)
+		ss_tableset_finding(x->set, SS_F_CONFIG_INVALID, "",
+				    EFI_SS_CONFIG_NAME ": %zu more bad lines not listed",
+				    x->cfg.dropped_msgs);
+	if (x->policy_err[0] != '\0')
+		ss_tableset_finding(x->set, SS_F_POLICY_INVALID, "", "%s; built-in policy used",
+				    x->policy_err);
+
+	EFI_STATUS st;
+	char msg[SS_MSG_LEN];
+	x->have_time = efi_ss_clock_read(&x->now, &st);
+	if (!x->have_time) {
+		efi_ss_clock_unreadable_msg((uint64_t)st, msg, sizeof(msg));
+		ss_tableset_finding(x->set, SS_F_CLOCK_IMPLAUSIBLE, "", "%s", msg);
+	} else if (!efi_ss_clock_check(&x->now, build_year(), msg, sizeof(msg))) {
+		ss_tableset_finding(x->set, SS_F_CLOCK_IMPLAUSIBLE, "", "%s", msg);
+	}
+}
+
+static unsigned scan(struct run *x)
+{
+	const char *smbios_why = NULL;
+	EFI_STATUS st;
+
+	ss_tableset_init(x->set, x->arena, x->arena_cap);
+	early_findings(x);
+
+	st = efi_ss_mem_init(&x->mem);
+	if (EFI_ERROR(st))
+		efi_ss_con_notice("GetMemoryMap failed: no firmware memory can be read safely");
+	efi_ss_collect_acpi(x->set, &x->mem); /* with no map every read is refused */
+	bool have_smbios = efi_ss_smbios_read(&x->mem, &x->smbios, &smbios_why);
+
+	/* Command line over slicscan.cfg over the policy file. */
+	if (x->cfg.target_set)
+		x->policy->target = x->cfg.target;
+	if (x->args.target_set)
+		x->policy->target = x->args.target;
+	if (x->cfg.show_key || x->args.show_key)
+		x->policy->show_key = true;
+
+	ss_judge(x->set, x->policy, x->result);
+	efi_ss_facts_fill(&x->facts, &x->smbios, have_smbios, smbios_why, &x->now, x->have_time,
+			  x->im.shell_mode);
+
+	bool report = (x->cfg.report && !x->args.no_report) || x->args.report_dir != NULL;
+	if (report) {
+		const struct efi_ss_vol *v = &x->own;
+		const char *dir = x->cfg.report_dir;
+		char norm[EFI_SS_PATH_MAX];
+		const char *why = NULL;
+		if (x->args.report_dir != NULL) {
+			dir = x->args.report_dir;
+			if (x->shell.shell != NULL)
+				v = &x->shell;
+			else if (efi_ss_path_normalise(dir, ss_strlen(dir), norm, sizeof(norm), true,
+						       &why) == 0)
+				dir = norm;
+			else
+				ss_result_add_finding(x->result, SS_F_REPORT_NOT_SAVED, "",
+						      "report directory %.80s: %s", dir, why);
+		}
+		if (why == NULL)
+			efi_ss_report_write(v, dir, &x->smbios, have_smbios, x->result,
+					    &x->facts.info, x->saved, sizeof(x->saved));
+	}
+	return (unsigned)x->result->exit_code;
+}
+
+static void show(struct run *x, bool quiet)
+{
+	if (x->args.json) {
+		ss_render_json(x->result, &x->facts.info, efi_ss_con_write, NULL);
+		return;
+	}
+	if (!quiet)
+		ss_render_text(x->result, &x->facts.info, efi_ss_con_write, NULL);
+	efi_ss_con_banner(x->result);
+	if (x->saved[0] != '\0')
+		efi_ss_con_printf("Report saved: %s\n", x->saved);
+}
+
+/* Booted directly: a returned status goes nowhere useful, so do what slicscan.cfg says. */
+static void finish_booted(struct run *x, unsigned code)
+{
+	switch (x->cfg.action) {
+	case EFI_SS_ACTION_POWEROFF:
+		efi_ss_con_printf("Powering off.\n");
+		if (x->cfg.debug_exit)
+			efi_ss_debug_exit(code);
+		RT->ResetSystem(EfiResetShutdown, EFI_SUCCESS, 0, NULL);
+		break; /* not reached; if it is, return to firmware */
+	case EFI_SS_ACTION_REBOOT:
+		efi_ss_con_printf("Rebooting.\n");
+		RT->ResetSystem(EfiResetCold, EFI_SUCCESS, 0, NULL);
+		break;
+	case EFI_SS_ACTION_WAIT:
+		efi_ss_con_printf("Press any key to return to the firmware (automatically in %u s).\n",
+				  x->cfg.timeout);
+		efi_ss_wait_key(x->cfg.timeout);
+		break;
+	case EFI_SS_ACTION_EXIT:
+		break;
+	}
+}
+
+/* Not EFIAPI: gnu-efi's crt0 calls efi_main with the SysV calling convention
+ * (shared/notes/FIRMWARE-FACTS.md §5); EFIAPI here faults at the first call. */
+EFI_STATUS efi_main(EFI_HANDLE image, EFI_SYSTEM_TABLE *systab);
+
+EFI_STATUS efi_main(EFI_HANDLE image, EFI_SYSTEM_TABLE *systab)
+{
+	static struct run run; /* zeroed .bss: keeps 10 KiB off the firmware's small stack */
+	struct run *x = &run;
+	unsigned code;
+
+	InitializeLib(image, systab);
+	ss_memfill(x, 0, sizeof(*x));
+	/* The firmware's 5-minute watchdog would reset the PC during a long wait. */
+	BS->SetWatchdogTimer(0, 0, 0, NULL);
+
+	efi_ss_image_init(&x->im, image);
+	if (x->im.li != NULL)
+		x->own.root = LibOpenRoot(x->im.li->DeviceHandle);
+	if (x->im.shell_mode &&
+	    EFI_ERROR(LibLocateProtocol(&shell_guid, (void **)&x->shell.shell)))
+		x->shell.shell = NULL;
+
+	if (x->im.args_overflow ||
+	    efi_ss_args_parse(&x->args, x->im.argc, x->im.argv) != 0) {
+		efi_ss_con_notice(x->im.args_overflow ? "command line too long or unclosed quote"
+						      : x->args.err);
+		efi_ss_con_write(NULL, efi_ss_usage(), ss_strlen(efi_ss_usage()));
+		release(x);
+		return (EFI_STATUS)SS_EXIT_USAGE;
+	}
+	if (x->args.help) {
+		efi_ss_con_printf("slicscan %s: is this PC's firmware ready for Windows KMS "
+				  "activation?\n", SS_VERSION);
+		efi_ss_con_write(NULL, efi_ss_usage(), ss_strlen(efi_ss_usage()));
+		release(x);
+		return EFI_SUCCESS;
+	}
+
+	read_config(x);
+	bool quiet = x->args.quiet || x->cfg.quiet;
+	if (!quiet && !x->args.json)
+		efi_ss_con_printf("slicscan %s (UEFI %s): reading the firmware's ACPI tables...\n",
+				  SS_VERSION, EFI_SS_ARCH);
+	if (!allocate(x)) {
+		efi_ss_con_notice("out of memory: cannot judge");
+		release(x);
+		return (EFI_STATUS)SS_EXIT_CANNOT_JUDGE;
+	}
+	if (read_policy(x) != 0) {
+		efi_ss_con_notice(x->policy_err);
+		if (x->im.shell_mode) {
+			release(x);
+			return (EFI_STATUS)SS_EXIT_USAGE;
+		}
+		efi_ss_con_notice("continuing with the built-in policy");
+	}
+
+	code = scan(x);
+	show(x, quiet);
+	if (!x->im.shell_mode)
+		finish_booted(x, code);
+	release(x);
+	return (EFI_STATUS)code;
+}
