@@ -1,0 +1,571 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
+"""The QEMU scenario suite: boot slicscan.efi on OVMF against injected SLIC/MSDM tables and check it.
+
+Every scenario makes its own stick (scripts/mkesp), boots it (scripts/qemu-boot, hard timeout,
+TCG) and checks what a technician would see: the exit code (isa-debug-exit status and the
+report's exit_code, or %lasterror% in the UEFI Shell), the verdict on the serial console, the
+report files on the stick, and - cross-check - that the Linux CLI (build/host/slicscan) finds the
+same things in the same table bytes (tests/qemu/gen_tables.py writes them as acpidump text).
+
+  python3 tests/qemu/run_scenarios.py [-j 2] [-k PATTERN] [--list] [--keep]
+
+Prints one line per scenario, then exactly "N passed, N failed"; exits 1 on any failure.
+Work files go to build/qemu/runs/NAME/ (serial.log, result.json, reports/, stick.img).
+To add a scenario: append a Scenario(...) to SCENARIOS (and a table variant to gen_tables.py
+if it needs new bytes); docs/QEMU.md explains the fields.
+"""
+
+import argparse
+import concurrent.futures
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import threading
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+BUILD = os.environ.get("BUILD", os.path.join(ROOT, "build"))
+if not os.path.isabs(BUILD):
+    BUILD = os.path.join(ROOT, BUILD)
+TABLES = os.path.join(BUILD, "qemu", "tables")
+RUNS = os.path.join(BUILD, "qemu", "runs")
+OVMF = os.path.join(BUILD, "ovmf")
+APP = {"x64": os.path.join(BUILD, "efi-x86_64", "slicscan.efi"),
+       "ia32": os.path.join(BUILD, "efi-ia32", "slicscan.efi")}
+CLI = os.path.join(BUILD, "host", "slicscan")
+
+ANSI = re.compile(r"\x1b\[[0-9;=?]*[A-Za-z]|\x1b[()][A-Z0-9]|\x1bc")
+# The banner line each verdict prints (acpi/render.c ss_render_banner).
+BANNER = {"ready": r"VERDICT: READY(?! \(WITH)", "ready-with-warnings": r"VERDICT: READY \(WITH WARNINGS\)",
+          "not-ready": r"VERDICT: NOT READY", "error": r"VERDICT: CANNOT JUDGE"}
+VERDICT_OF_EXIT = {0: "ready", 1: "not-ready", 2: "ready-with-warnings", 3: "error"}
+# Findings that depend on where the tables came from (firmware walk vs. a dump without root
+# tables) or on the booted machine, so the CLI cannot be expected to agree on them.
+NOT_CROSS_CHECKED = {"slic-ids-unverified", "slic-ids-rsdt", "slic-ids-xsdt", "slic-ids-rsdp",
+                     "slic-ids-facp", "slic-not-listed", "root-absent", "facp-absent",
+                     "clock-implausible", "report-not-saved", "config-invalid",
+                     "rsdt-xsdt-differ", "rsdp-invalid", "rsdp-ext-checksum"}
+
+# The config every booted scenario starts from; cfg={...} in a scenario changes or adds keys.
+BASE_CFG = {"action": "poweroff", "timeout": "5", "report": "yes", "debug_exit": "yes"}
+
+SMBIOS_ID = ["type=0,vendor=Contoso BIOS Works,version=CBW 1.07,date=03/14/2011",
+             "type=1,manufacturer=Contoso Labs,product=Lab PC 7,serial=CZ1234XYZ"]
+TEST_UUID = "12345678-9abc-4def-8123-456789abcdef"
+
+
+class Scenario:
+    """One boot. Expectations left at None are not checked."""
+
+    def __init__(self, name, variant, exit, verdict=None, findings=(), absent=(),
+                 marker_version=None, msdm_state=None, predicted=None, cli_exit=None,
+                 mode="boot", fw="x64", args="", policy=True, policy_text=None, cfg=None,
+                 smbios=(), rtc=None, readonly=False, sign=None, mbr=False, pre_files=(),
+                 report_name=None, machine=None, refused=False, timeout=45, note="",
+                 serial_re=(), policy_at="/slicscan/policy.txt", report_dir="/slicscan/reports",
+                 usb_image=False):
+        self.name, self.variant, self.exit = name, variant, exit
+        self.verdict = verdict if verdict is not None else VERDICT_OF_EXIT.get(exit)
+        self.findings, self.absent = list(findings), list(absent)
+        self.marker_version, self.msdm_state, self.predicted = marker_version, msdm_state, predicted
+        self.cli_exit = cli_exit
+        self.mode, self.fw, self.args = mode, fw, args
+        self.policy, self.policy_text = policy, policy_text
+        self.cfg = dict(BASE_CFG, **(cfg or {}))
+        self.smbios, self.rtc, self.readonly = list(smbios), rtc, readonly
+        self.sign, self.mbr, self.pre_files = sign, mbr, list(pre_files)
+        self.report_name, self.machine = report_name, machine or {}
+        self.refused, self.timeout, self.note = refused, timeout, note
+        self.serial_re, self.policy_at, self.report_dir = list(serial_re), policy_at, report_dir
+        self.usb_image = usb_image  # boot what `make usb` builds (its config: action = wait)
+
+
+S = Scenario
+F35 = "0xC004F035"
+SCENARIOS = [
+    # ---- one per table variant, booted as \EFI\BOOT\BOOTX64.EFI with the test key's policy ----
+    S("valid-2.1", "valid-2.1", 0, findings=["slic-valid", "slic-key-known"],
+      absent=["slic-key-unknown"], marker_version="2.1", msdm_state="absent", predicted=None,
+      cli_exit=2),
+    S("valid-2.0", "valid-2.0", 0, findings=["slic-valid", "slic-marker-version-2.0"],
+      marker_version="2.0", cli_exit=2),
+    S("valid-2.3", "valid-2.3", 0, findings=["slic-valid"], marker_version="2.3", cli_exit=2),
+    S("key-no-marker", "key-no-marker", 1, findings=["slic-no-marker"], predicted=F35,
+      cli_exit=1),
+    S("header-only", "header-only", 1, findings=["slic-short"], predicted=F35, cli_exit=1),
+    S("body-ff", "body-ff", 1, findings=["slic-blank-ff"], predicted=F35, cli_exit=1),
+    S("body-00", "body-00", 1, findings=["slic-blank-00"], predicted=F35, cli_exit=1),
+    S("insyde-placeholder", "insyde-placeholder", 1,
+      findings=["slic-placeholder", "slic-signature-invalid"], predicted=F35, cli_exit=1),
+    S("marker-ids-differ", "marker-ids-differ", 1, findings=["slic-marker-ids"],
+      absent=["slic-ids-rsdt"], predicted=F35, cli_exit=1),
+    S("rsdt-differs", "rsdt-differs", 1, findings=["slic-ids-rsdt", "slic-duplicate"],
+      predicted=F35, cli_exit=2, note="the dump has no RSDT: the CLI can only say unverified"),
+    S("sig-flipped", "sig-flipped", 1, findings=["slic-signature-invalid"], predicted=F35,
+      cli_exit=1),
+    S("unknown-subtable", "unknown-subtable", 2, findings=["slic-subtable-unknown"],
+      absent=["slic-signature-invalid"], cli_exit=2),
+    S("zero-length-subtable", "zero-length-subtable", 1, findings=["slic-subtable-length"],
+      predicted=F35, cli_exit=1),
+    S("msdm-valid", "msdm-valid", 0, findings=["msdm-key-ok", "slic-absent"], msdm_state="key-ok",
+      cli_exit=0),
+    S("msdm-erased", "msdm-erased", 2, findings=["msdm-blank"], msdm_state="blank", cli_exit=2),
+    S("msdm-malformed", "msdm-malformed", 2, findings=["msdm-key-malformed"],
+      msdm_state="key-malformed", cli_exit=2),
+    S("none", "none", 0, findings=["slic-absent", "msdm-absent"], msdm_state="absent",
+      cli_exit=0),
+    S("sample", "sample", 0, findings=["slic-valid", "msdm-key-ok"], msdm_state="key-ok",
+      marker_version="2.1", cli_exit=2, note="what `make run` shows"),
+    # ---- policy and config ----
+    S("no-policy", "valid-2.1", 2, findings=["slic-key-unknown", "slic-valid"], policy=False,
+      cli_exit=2, note="the test key is not built in: without a policy it is only a warning"),
+    S("policy-versions", "valid-2.3", 1, findings=["slic-marker-version"],
+      policy_text="accept-versions 2.1\n", cli_exit=1,
+      note="the policy file (plus the key line) accepts only 2.1"),
+    S("target-windows8", "key-no-marker", 0, cfg={"target": "windows8"}, policy=False,
+      findings=["slic-no-marker"], note="config target: SLIC findings are information for 8+"),
+    S("target-cfg-over-policy", "key-no-marker", 0, cfg={"target": "windows8"},
+      findings=["slic-no-marker"], note="the config's target overrides the policy's windows7"),
+    # ---- the UEFI Shell contract: %lasterror% is the exit code ----
+    S("shell-exit0", "valid-2.1", 0, mode="shell", args="-q"),
+    S("shell-exit1", "body-ff", 1, mode="shell", args="-q", findings=["slic-blank-ff"]),
+    S("shell-exit2", "valid-2.1", 2, mode="shell", args="-q", policy=False,
+      findings=["slic-key-unknown"]),
+    S("shell-exit4", "valid-2.1", 4, mode="shell", args="--no-such-option", verdict=None),
+    S("shell-json-noreport", "valid-2.1", 0, mode="shell", args="--json --no-report",
+      verdict="", serial_re=[r'"verdict": *"ready"', r'"exit_code": *0'],
+      note="--json prints the JSON report on the console; --no-report writes nothing"),
+    S("shell-policy-report", "valid-2.1", 0, mode="shell", policy=False,
+      args="-q --policy fs0:\\pol\\test.txt --report fs0:\\out", policy_at="/pol/test.txt",
+      report_dir="/out", findings=["slic-key-known"]),
+    # ---- machine identity, clock, stick ----
+    S("smbios-fields", "valid-2.1", 0, smbios=SMBIOS_ID, report_name="CZ1234XYZ",
+      machine={"system_manufacturer": "Contoso Labs", "system_product": "Lab PC 7",
+               "system_serial": "CZ1234XYZ", "bios_vendor": "Contoso BIOS Works",
+               "bios_version": "CBW 1.07", "bios_date": "03/14/2011"}),
+    S("report-name-taken", "valid-2.1", 0, smbios=SMBIOS_ID, report_name="CZ1234XYZ-2",
+      pre_files=[("CZ1234XYZ.txt", "/slicscan/reports/CZ1234XYZ.txt")]),
+    S("junk-serial-uuid", "valid-2.1", 0,
+      smbios=[f"type=1,serial=To be filled by O.E.M.,uuid={TEST_UUID}"],
+      report_name="uuid-" + TEST_UUID),
+    S("junk-serial", "valid-2.1", 0, smbios=["type=1,serial=Default string"],
+      report_name="unknown", note="placeholder serial and QEMU's all-zero UUID"),
+    S("serial-sanitised", "valid-2.1", 0, smbios=["type=1,serial=../AB\\C:D*?"],
+      report_name=re.compile(r"[A-Za-z0-9_-][A-Za-z0-9._-]*"),
+      note="characters FAT or a path would trip on become _"),
+    S("rtc-2005", "valid-2.1", 2, rtc="base=2005-01-01", findings=["clock-implausible"]),
+    S("readonly-stick", "valid-2.1", 2, readonly=True, findings=["report-not-saved"]),
+    S("mbr-stick", "valid-2.1", 0, mbr=True, note="partitioned stick, as make usb builds"),
+    S("usb-image", "none", 0, usb_image=True, absent=["config-invalid"],
+      note="make usb's image as shipped: commented config parses cleanly, waits for a key"),
+    S("usb-image-signed", "none", 0, usb_image=True, fw="secboot", sign=True,
+      absent=["config-invalid"], note="SIGN_KEY/SIGN_CERT make usb, under Secure Boot"),
+    # ---- other firmware ----
+    S("ia32", "valid-2.1", 0, fw="ia32", findings=["slic-valid"], serial_re=[r"\(UEFI ia32\)"],
+      machine={"app_version": re.compile(r".*ia32.*")}),
+    S("secureboot-signed", "valid-2.1", 0, fw="secboot", sign=True, findings=["slic-valid"]),
+    S("secureboot-unsigned", "valid-2.1", None, fw="secboot", sign=False, refused=True,
+      timeout=40),
+]
+
+
+# ---- helpers ----------------------------------------------------------------------------------
+
+def clean(text):
+    return ANSI.sub("", text).replace("\r", "")
+
+
+def run(argv, **kw):
+    return subprocess.run(argv, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, **kw)
+
+
+class Failure(Exception):
+    pass
+
+
+def make_usb_image(sc, wd):
+    """The image `make usb` builds (scripts/mkusb), signed with the snakeoil key if asked."""
+    img = os.path.join(wd, "stick.img")
+    env = dict(os.environ, BUILD=os.path.join(wd, "build"))
+    os.makedirs(os.path.join(wd, "build"))
+    for arch in ("efi-x86_64", "efi-ia32"):  # mkusb takes the apps from $BUILD
+        os.symlink(os.path.join(BUILD, arch), os.path.join(wd, "build", arch))
+    if sc.sign:
+        env.update(SIGN_KEY=os.path.join(OVMF, "PkKek-1-snakeoil.key"),
+                   SIGN_CERT=os.path.join(OVMF, "PkKek-1-snakeoil.pem"), SIGN_PASS="snakeoil")
+    r = run([os.path.join(ROOT, "scripts", "mkusb"), img], env=env)
+    if r.returncode != 0:
+        raise Failure(f"mkusb failed: {r.stdout.strip()[-300:]}")
+    return img
+
+
+def make_stick(sc, wd, manifest):
+    """Build the scenario's stick image; returns its path."""
+    if sc.usb_image:
+        return make_usb_image(sc, wd)
+    img = os.path.join(wd, "stick.img")
+    files = os.path.join(wd, "files")
+    os.makedirs(files, exist_ok=True)
+    cfg = os.path.join(files, "slicscan.cfg")
+    with open(cfg, "w") as f:
+        f.write(f"# scenario {sc.name}\n")
+        for k, v in sc.cfg.items():
+            f.write(f"{k} = {v}\n")
+    argv = [os.path.join(ROOT, "scripts", "mkesp"), "-o", img]
+    if sc.mbr:
+        argv += ["--mbr", "--size", "48"]
+    pol = os.path.join(files, "policy.txt")
+    with open(manifest["policy"]) as src, open(pol, "w") as dst:
+        text = src.read()
+        if sc.policy_text:  # keep the key line, replace the other directives
+            text = "".join(l for l in text.splitlines(True) if l.startswith("oem-key"))
+            text += sc.policy_text
+        dst.write(text)
+    if sc.policy or sc.policy_at != "/slicscan/policy.txt":  # the latter named by --policy
+        argv += ["--add", f"{pol}:{sc.policy_at}"]
+    app = APP["ia32" if sc.fw == "ia32" else "x64"]
+    if sc.sign is not None:
+        app = signed_app(app, sc.sign, wd)
+    if sc.mode == "shell":
+        nsh = os.path.join(files, "startup.nsh")
+        with open(nsh, "w") as f:
+            f.write(f"fs0:\ncd \\\nslicscan.efi {sc.args}\necho %lasterror% >a fs0:\\rc.txt\n"
+                    "reset -s\n")
+        # No \EFI\BOOT\BOOTX64.EFI, so OVMF falls through to its built-in Shell. The config
+        # goes to the fallback place \slicscan\slicscan.cfg (nothing next to the app).
+        argv += ["--add", f"{app}:/slicscan.efi", "--startup", nsh,
+                 "--add", f"{cfg}:/slicscan/slicscan.cfg"]
+    else:
+        argv += ["--bootia32" if sc.fw == "ia32" else "--bootx64", app, "--cfg", cfg]
+    for i, (content_name, dest) in enumerate(sc.pre_files):
+        p = os.path.join(files, f"pre{i}-{content_name}")
+        with open(p, "w") as f:
+            f.write("an older report with this name: must not be overwritten\n")
+        argv += ["--add", f"{p}:{dest}"]
+    r = run(argv)
+    if r.returncode != 0:
+        raise Failure(f"mkesp failed: {r.stdout.strip()}")
+    return img
+
+
+_sign_lock = threading.Lock()
+
+
+def signed_app(app, sign, wd):
+    if not sign:
+        return app
+    out = os.path.join(BUILD, "qemu", "signed", os.path.basename(os.path.dirname(app)) + ".efi")
+    with _sign_lock:
+        if not os.path.exists(out) or os.path.getmtime(out) < os.path.getmtime(app):
+            r = run([os.path.join(ROOT, "scripts", "sign-efi"), "--key",
+                     os.path.join(OVMF, "PkKek-1-snakeoil.key"), "--cert",
+                     os.path.join(OVMF, "PkKek-1-snakeoil.pem"), "--pass", "snakeoil", app, out])
+            if r.returncode != 0:
+                raise Failure(f"signing failed: {r.stdout.strip()}")
+    return out
+
+
+def boot(sc, wd, img, manifest):
+    argv = [os.path.join(ROOT, "scripts", "qemu-boot"), "--disk", img, "--fw", sc.fw,
+            "--ovmf-dir", OVMF, "--serial-log", os.path.join(wd, "serial.log"),
+            "--result", os.path.join(wd, "result.json"), "--collect", wd,
+            "--timeout", str(sc.timeout)]
+    if sc.variant:
+        for t in manifest["variants"][sc.variant]["tables"]:
+            argv += ["--acpitable", t["qemu"]]
+    for s in sc.smbios:
+        argv += ["--smbios", s]
+    if sc.rtc:
+        argv += ["--rtc", sc.rtc]
+    if sc.readonly:
+        argv += ["--readonly"]
+    if sc.mode == "shell":
+        argv += ["--skip-shell-countdown"]
+    if sc.usb_image:
+        # Its config waits for a key after writing the report: stop at that prompt.
+        argv += ["--stop-on", r"Press any key"]
+    if sc.refused:
+        # Positive evidence of the refusal, not a timeout: OVMF's boot manager says so.
+        argv += ["--stop-on", r"BdsDxe: failed to (load|start) Boot\S+ .*(Access Denied|Security Violation)"]
+    r = run(argv)
+    with open(os.path.join(wd, "qemu-boot.out"), "w") as f:
+        f.write(r.stdout)
+    with open(os.path.join(wd, "result.json")) as f:
+        res = json.load(f)
+    with open(os.path.join(wd, "serial.log"), "rb") as f:
+        serial = clean(f.read().decode("utf-8", "replace"))
+    if sc.report_dir != "/slicscan/reports":  # qemu-boot collected the default folder only
+        rep = os.path.join(wd, "reports")
+        shutil.rmtree(rep, ignore_errors=True)
+        subprocess.run(["mcopy", "-s", "-n", "-i", img, "::" + sc.report_dir, rep],
+                       env=dict(os.environ, MTOOLS_SKIP_CHECK="1"),
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        os.makedirs(rep, exist_ok=True)
+    return res, serial
+
+
+def reports_of(wd):
+    rep = os.path.join(wd, "reports")
+    return sorted(os.listdir(rep)) if os.path.isdir(rep) else []
+
+
+def check_report(sc, wd, errs):
+    """The report pair on the stick: returns the parsed JSON or None."""
+    files = reports_of(wd)
+    pre = {os.path.basename(d) for _, d in sc.pre_files}
+    new = [f for f in files if f not in pre]
+    bases = sorted({os.path.splitext(f)[0] for f in new})
+    if len(bases) != 1:
+        errs.append(f"expected one new report (NAME.txt + NAME.json), stick has {files}")
+        return None
+    base = bases[0]
+    for ext in (".txt", ".json"):
+        if base + ext not in new:
+            errs.append(f"report {base}{ext} missing (stick has {files})")
+    name = sc.report_name
+    if isinstance(name, str) and base.lower() != name.lower():
+        errs.append(f"report name {base!r}, expected {name!r}")
+    elif hasattr(name, "fullmatch") and not name.fullmatch(base):
+        errs.append(f"report name {base!r} does not match {name.pattern}")
+    for p in sc.pre_files:
+        with open(os.path.join(wd, "reports", os.path.basename(p[1]))) as f:
+            if "must not be overwritten" not in f.read():
+                errs.append(f"existing report {p[1]} was overwritten")
+    try:
+        with open(os.path.join(wd, "reports", base + ".json")) as f:
+            rep = json.load(f)
+    except (OSError, ValueError) as e:
+        errs.append(f"report {base}.json unreadable: {e}")
+        return None
+    try:
+        with open(os.path.join(wd, "reports", base + ".txt"), errors="replace") as f:
+            txt = f.read()
+        if sc.verdict and not re.search(BANNER[sc.verdict], txt):
+            errs.append(f"{base}.txt lacks the banner {BANNER[sc.verdict]!r}")
+    except OSError:
+        pass
+    return rep
+
+
+def check_json(sc, rep, errs, where="report"):
+    if rep.get("exit_code") != sc.exit:
+        errs.append(f"{where} exit_code {rep.get('exit_code')}, expected {sc.exit}")
+    if sc.verdict and rep.get("verdict") != sc.verdict:
+        errs.append(f"{where} verdict {rep.get('verdict')!r}, expected {sc.verdict!r}")
+    ids = [f.get("id") for f in rep.get("findings", [])]
+    for fid in sc.findings:
+        if fid not in ids:
+            errs.append(f"{where} lacks finding {fid} (has {ids})")
+    for fid in sc.absent:
+        if fid in ids:
+            errs.append(f"{where} has finding {fid}, which it should not")
+    slic = rep.get("slic") or {}
+    if sc.marker_version is not None and slic.get("marker_version") != sc.marker_version:
+        errs.append(f"{where} slic.marker_version {slic.get('marker_version')!r}, "
+                    f"expected {sc.marker_version!r}")
+    msdm = rep.get("msdm") or {}
+    if sc.msdm_state is not None and msdm.get("state") != sc.msdm_state:
+        errs.append(f"{where} msdm.state {msdm.get('state')!r}, expected {sc.msdm_state!r}")
+    if sc.exit == 1 and sc.predicted and rep.get("predicted_error") != sc.predicted:
+        errs.append(f"{where} predicted_error {rep.get('predicted_error')!r}, expected {sc.predicted!r}")
+    if sc.exit in (0, 2) and rep.get("predicted_error") is not None:
+        errs.append(f"{where} predicted_error {rep.get('predicted_error')!r} for a ready machine")
+    if "machine" not in rep:
+        errs.append(f"{where} has no \"machine\" object")
+    for k, v in sc.machine.items():
+        got = (rep.get("machine") or {}).get(k)
+        if not (v.fullmatch(str(got)) if hasattr(v, "fullmatch") else got == v):
+            errs.append(f"{where} machine.{k} {got!r}, expected {v!r}")
+    key = json.dumps(rep)
+    if "NBCDF-GHJKM-PQRTV-WXY23" in key and sc.cfg.get("show_key") != "yes":
+        errs.append(f"{where} shows the MSDM key in full without show_key")
+
+
+def cross_check(sc, rep, manifest, wd, errs):
+    """Same bytes through the Linux CLI: same structural findings, versions and states."""
+    if sc.cli_exit is None or not os.path.exists(CLI):
+        return
+    argv = [CLI, "--json"]
+    if sc.policy or sc.policy_at != "/slicscan/policy.txt":
+        argv += ["--policy", os.path.join(wd, "files", "policy.txt")]
+    if sc.cfg.get("target"):
+        argv += ["--target", sc.cfg["target"]]
+    argv.append(manifest["variants"][sc.variant]["acpidump"])
+    r = subprocess.run(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    with open(os.path.join(wd, "cli.json"), "w") as f:
+        f.write(r.stdout)
+    if r.returncode != sc.cli_exit:
+        errs.append(f"CLI exit {r.returncode}, expected {sc.cli_exit} ({r.stderr.strip()[:200]})")
+    try:
+        cli = json.loads(r.stdout)
+    except ValueError:
+        errs.append("CLI --json output is not JSON")
+        return
+
+    def comparable(d):
+        return sorted({f["id"] for f in d.get("findings", []) if f.get("severity") != "info"
+                       and f["id"] not in NOT_CROSS_CHECKED})
+
+    a, c = comparable(rep), comparable(cli)
+    if a != c:
+        errs.append(f"findings differ: app {a}, CLI {c}")
+    for path in (("slic", "present"), ("slic", "marker_version"), ("msdm", "present"),
+                 ("msdm", "state")):
+        va = (rep.get(path[0]) or {}).get(path[1])
+        vc = (cli.get(path[0]) or {}).get(path[1])
+        if va != vc:
+            errs.append(f"{'.'.join(path)}: app {va!r}, CLI {vc!r}")
+
+
+def run_scenario(sc, manifest):
+    wd = os.path.join(RUNS, sc.name)
+    shutil.rmtree(wd, ignore_errors=True)
+    os.makedirs(wd)
+    t0 = time.monotonic()
+    errs = []
+    try:
+        img = make_stick(sc, wd, manifest)
+        res, serial = boot(sc, wd, img, manifest)
+        outcome, code = res["outcome"], res["app_exit_code"]
+        if outcome == "timeout":
+            raise Failure(f"TIMEOUT after {sc.timeout} s (serial tail: "
+                          f"{serial.strip()[-160:]!r})")
+        if outcome in ("qemu-error", "app-exit-out-of-range"):
+            raise Failure(f"{outcome}: {res.get('qemu_stderr')} status {res['qemu_status']}")
+
+        if sc.refused:
+            if outcome != "stopped":
+                errs.append(f"expected the firmware to refuse the app, got {outcome} {code}")
+            if re.search(r"slicscan|VERDICT", serial, re.I):
+                errs.append("the app printed something: it was not refused")
+            if reports_of(wd):
+                errs.append(f"reports written by a refused app: {reports_of(wd)}")
+            return errs, t0, "refused" if outcome == "stopped" else outcome
+
+        if sc.mode == "shell":
+            if outcome != "poweroff":
+                errs.append(f"expected the Shell script to end with reset -s, got {outcome} "
+                            f"(app exit code {code}): the app must return in the Shell")
+            try:
+                with open(os.path.join(wd, "rc.txt"), errors="replace") as f:
+                    rc = f.read().strip()
+            except OSError:
+                rc = None
+                errs.append("no fs0:\\rc.txt: the startup.nsh did not run to its end")
+            want = f"0x{sc.exit:X}"
+            if rc is not None and rc.lower() != want.lower():
+                errs.append(f"%lasterror% {rc!r}, expected {want!r}")
+            code = int(rc, 16) if rc and re.fullmatch(r"0x[0-9a-fA-F]+", rc) else None
+        elif sc.usb_image:
+            if outcome != "stopped":
+                errs.append(f"expected the app to wait for a key (action = wait), got {outcome}")
+            code = None
+        else:
+            if outcome != "app-exit":
+                errs.append(f"expected an exit code through isa-debug-exit, got {outcome}")
+            elif code != sc.exit:
+                errs.append(f"exit code {code}, expected {sc.exit}")
+
+        if sc.verdict and not re.search(BANNER[sc.verdict], serial):
+            errs.append(f"serial console lacks {BANNER[sc.verdict]!r}")
+        for pat in sc.serial_re:
+            if not re.search(pat, serial):
+                errs.append(f"serial console lacks {pat!r}")
+        if sc.readonly:
+            if reports_of(wd):
+                errs.append(f"a read-only stick got reports: {reports_of(wd)}")
+            for fid in sc.findings:
+                if fid not in serial:
+                    errs.append(f"serial console lacks finding {fid}")
+        elif sc.mode == "shell" and (sc.exit == 4 or "--no-report" in sc.args):
+            if reports_of(wd):
+                errs.append(f"reports written although none was asked for: {reports_of(wd)}")
+            if sc.exit == 4 and not re.search(r"usage", serial, re.I):
+                errs.append("exit 4 without a usage message on the console")
+        else:
+            rep = check_report(sc, wd, errs)
+            if rep is not None:
+                check_json(sc, rep, errs)
+                if sc.mode != "shell" and sc.exit is not None and code is not None \
+                        and rep.get("exit_code") != code:
+                    errs.append(f"debug-exit said {code}, report says {rep.get('exit_code')}")
+                cross_check(sc, rep, manifest, wd, errs)
+        return errs, t0, f"exit {code}" if code is not None else f"exit {sc.exit}, waits"
+    except Failure as e:
+        errs.append(str(e))
+        return errs, t0, "error"
+
+
+def abort(msg):
+    """A setup failure is a failed suite, counted as such by scripts/test."""
+    print(f"run_scenarios: {msg}")
+    print("0 passed, 1 failed")
+    sys.exit(1)
+
+
+def preflight(args):
+    """Firmware pinned, tables generated, apps present: fail loudly, never skip silently."""
+    r = run([os.path.join(ROOT, "ovmf-images", "fetch"), "--out", OVMF])
+    if r.returncode != 0:
+        sys.stdout.write(r.stdout)
+        abort("OVMF images missing or not the pinned ones (see above)")
+    r = run([sys.executable, os.path.join(ROOT, "tests", "qemu", "gen_tables.py"), "--out", TABLES])
+    if r.returncode != 0:
+        sys.stdout.write(r.stdout)
+        abort("gen_tables.py failed")
+    with open(os.path.join(TABLES, "variants.json")) as f:
+        manifest = json.load(f)
+    missing = [p for p in list(APP.values()) + [CLI] if not os.path.exists(p)]
+    if missing:
+        abort(f"missing {missing}: run make efi host")
+    return manifest
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("-j", "--jobs", type=int, default=2)
+    ap.add_argument("-k", metavar="PATTERN", help="only scenarios whose name matches (regex)")
+    ap.add_argument("--list", action="store_true", help="print the scenario table and exit")
+    args = ap.parse_args()
+    chosen = [s for s in SCENARIOS if not args.k or re.search(args.k, s.name)]
+    if args.list:
+        for s in chosen:
+            print(f"{s.name:22} {s.variant or '-':20} exit {s.exit if s.exit is not None else '-':<2}"
+                  f" {s.verdict or ('refused' if s.refused else '-'):20} {','.join(s.findings)}")
+        return 0
+    manifest = preflight(args)
+    t0 = time.monotonic()
+    passed = failed = 0
+    lock = threading.Lock()
+    with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
+        futs = {pool.submit(run_scenario, s, manifest): s for s in chosen}
+        for fut in concurrent.futures.as_completed(futs):
+            sc = futs[fut]
+            try:
+                errs, ts, what = fut.result()
+            except Exception as e:  # a bug in the suite is a failure, not a crash
+                errs, ts, what = [f"suite error: {e!r}"], time.monotonic(), "error"
+            secs = time.monotonic() - ts
+            with lock:
+                if errs:
+                    failed += 1
+                    print(f"FAIL {sc.name:22} {what:10} {secs:5.1f}s  {errs[0]}")
+                    for e in errs[1:]:
+                        print(f"     {'':22} {'':10} {'':6} {e}")
+                    print(f"     {'':22} logs: {os.path.relpath(os.path.join(RUNS, sc.name), ROOT)}/")
+                else:
+                    passed += 1
+                    print(f"PASS {sc.name:22} {what:10} {secs:5.1f}s")
+                sys.stdout.flush()
+    print(f"qemu suite: {len(chosen)} scenarios in {time.monotonic() - t0:.0f} s "
+          f"with -j{args.jobs}")
+    print(f"{passed} passed, {failed} failed")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
