@@ -241,6 +241,13 @@ void ss_judge(const struct ss_tableset *s, const struct ss_policy *p, struct ss_
 		ss_result_finding(r, SS_F_NO_ROOT_TABLES, 0,
 				  "The input has %zu table(s) but neither RSDP, RSDT, XSDT, FACP nor SLIC: it cannot be a complete table set",
 				  s->n);
+	/* No table at all is "cannot judge" (docs/DESIGN.md), even when the collector raised no
+	 * fatal finding of its own: an empty set must never come out "ready". */
+	int fatal = 0;
+	for (size_t i = 0; i < r->nf; i++)
+		fatal |= r->f[i].sev == SS_SEV_FATAL;
+	if (!s->n && !fatal)
+		ss_result_finding(r, SS_F_NO_ROOT_TABLES, 0, "The input holds no ACPI table at all");
 	if (facp < 0 && !unusable && s->n)
 		ss_result_finding(r, SS_F_FACP_ABSENT, "FACP", "There is no FACP (FADT) table");
 	if (rsdt < 0 && xsdt < 0 && s->n)
@@ -279,11 +286,9 @@ void ss_judge(const struct ss_tableset *s, const struct ss_policy *p, struct ss_
 			ss_result_finding(r, SS_F_SLIC_IDS_UNVERIFIED, "SLIC",
 					  "The SLIC is valid in itself, but without RSDT/XSDT its IDs cannot be checked (take the dump with acpidump, not from /sys)");
 		} else if (sl->ids[SS_CMP_RSDT] != SS_MATCH_NO && sl->ids[SS_CMP_XSDT] != SS_MATCH_NO) {
-			char who[48];
-			ss_fmt(who, sizeof(who), "%s", sl->key_vendor ? sl->key_vendor : "an unlisted");
 			ss_result_finding(r, SS_F_SLIC_VALID, "SLIC",
-					  "Valid Windows marker %s signed with %s%s key; IDs match the %s",
-					  sl->version_str, who, sl->key_vendor ? "'s" : "",
+					  "Valid Windows marker %s, signed with the table's key (%s); IDs match the %s",
+					  sl->version_str, sl->key_vendor ? sl->key_vendor : "not on the known-good list",
 					  rsdt >= 0 && xsdt >= 0 ? "RSDT and XSDT" : rsdt >= 0 ? "RSDT" : "XSDT");
 		}
 	}
@@ -351,14 +356,18 @@ void ss_result_finish(struct ss_result *r)
 		error |= r->f[i].sev == SS_SEV_ERROR;
 		warn |= r->f[i].sev == SS_SEV_WARNING;
 	}
+	/* Tables refused for lack of room, or listed at addresses that could not be read, were
+	 * never examined: one of them may be a SLIC, so "no SLIC, ready" would be a guess. */
+	int incomplete = r->raised[SS_F_OUT_OF_SPACE] || r->raised[SS_F_TOO_MANY_TABLES] ||
+			 r->raised[SS_F_ROOT_POINTER_BAD];
 	if (fail)
 		r->win7_kms = SS_KMS_NOT_READY;
-	else if (r->raised[SS_F_SLIC_IDS_UNVERIFIED] || fatal)
+	else if (r->raised[SS_F_SLIC_IDS_UNVERIFIED] || fatal || incomplete)
 		r->win7_kms = SS_KMS_UNVERIFIED;
 	else
 		r->win7_kms = SS_KMS_READY;
 	if (!reason)
-		reason = fatal ? "cannot-judge"
+		reason = fatal || incomplete ? "cannot-judge"
 		       : r->raised[SS_F_SLIC_IDS_UNVERIFIED] ? "no-rsdt-xsdt-in-dump"
 		       : r->raised[SS_F_SLIC_VALID] ? "valid-marker"
 		       : r->nslic ? "unverified" : "no-slic";

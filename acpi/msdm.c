@@ -48,7 +48,9 @@ static void copy_key(char *out, const uint8_t *k, int mask)
 		char c = (char)k[i];
 		if (c < 0x21 || c > 0x7e)
 			c = '?';
-		out[i] = (mask && i < 24 && i % 6 != 5) ? 'X' : c;
+		/* masked: only the last group and the dashes show; a key character where a dash
+		 * belongs (a malformed key) is masked too */
+		out[i] = (mask && i < 24 && c != '-') ? 'X' : c;
 	}
 	out[KEY_CHARS] = '\0';
 }

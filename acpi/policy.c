@@ -16,7 +16,8 @@
 #include "internal.h"
 
 #define MAX_LINE 512
-#define MAX_WORDS 16
+/* the longest directive: accept-versions and its SS_POLICY_MAX_VERSIONS versions */
+#define MAX_WORDS (1 + SS_POLICY_MAX_VERSIONS)
 
 void ss_policy_init(struct ss_policy *p)
 {
@@ -220,10 +221,15 @@ static int directive(struct ss_policy *p, struct word *w, int nw, char *err, siz
 		}
 		/* the vendor is the rest of the line's words, joined by single spaces */
 		size_t o = 0;
-		for (int i = 3; i < nw; i++)
-			o += ss_fmt(k->vendor + (o < sizeof(k->vendor) ? o : sizeof(k->vendor)),
-				    o < sizeof(k->vendor) ? sizeof(k->vendor) - o : 0, "%s%.*s",
-				    i > 3 ? " " : "", (int)w[i].n, w[i].p);
+		for (int i = 3; i < nw; i++) {
+			if (o + 1 + w[i].n >= sizeof(k->vendor)) {
+				ss_fmt(err, errlen, "line %zu: the vendor name is longer than %zu characters",
+				       ln, sizeof(k->vendor) - 1);
+				return -1;
+			}
+			o += ss_fmt(k->vendor + o, sizeof(k->vendor) - o, "%s%.*s", i > 3 ? " " : "",
+				    (int)w[i].n, w[i].p);
+		}
 		p->nkeys++;
 		return 0;
 	}

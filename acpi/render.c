@@ -113,8 +113,10 @@ void ss_render_banner(const struct ss_result *r, ss_write_fn w, void *ctx)
 		break;
 	case SS_VERDICT_READY_WITH_WARNINGS:
 		big = "READY (WITH WARNINGS)";
-		line2 = r->win7_kms == SS_KMS_UNVERIFIED && r->target == SS_TARGET_WIN7
-				? "SLIC valid, but its IDs could not be checked against RSDT/XSDT"
+		line2 = r->predicted_error
+				? "The policy accepts it, but Windows 7 KMS activation will FAIL (0xC004F035)"
+			: r->win7_kms == SS_KMS_UNVERIFIED && r->target == SS_TARGET_WIN7
+				? "Windows 7 KMS: could not be fully verified; read the warnings below"
 				: "Activation is expected to work; read the warnings below";
 		break;
 	case SS_VERDICT_NOT_READY:
@@ -205,10 +207,11 @@ void ss_render_text(const struct ss_result *r, const struct ss_info *info, ss_wr
 	out(&s, "  Windows 8 / 8.1 / 10 / 11 KMS   : not affected by these tables; MSDM %s\n",
 	    r->msdm.present ? "present" : "absent");
 	out(&s, "  OEM Windows license in firmware : %s\n",
-	    r->oem_license_evidence
-		    ? (r->msdm.state == SS_MSDM_KEY_OK ? "yes (MSDM key: Windows 8+ OEM)"
-						       : "yes (SLIC marker: Vista/7-era OEM Windows)")
-		    : "none found (the campus upgrade license requires one)");
+	    !r->oem_license_evidence ? "none found (the campus upgrade license requires one)"
+	    : r->msdm.state != SS_MSDM_KEY_OK ? "yes (SLIC marker: Vista/7-era OEM Windows)"
+	    : r->raised[SS_F_SLIC_VALID] || r->raised[SS_F_SLIC_IDS_UNVERIFIED]
+		    ? "yes (SLIC marker: Vista/7-era OEM Windows; MSDM key: Windows 8+ OEM)"
+		    : "yes (MSDM key: Windows 8+ OEM)");
 
 	out(&s, "\nOEM Activation 2.0 Data (SLIC)\n");
 	if (!r->nslic) {

@@ -83,15 +83,15 @@ static void check_key(struct ss_result *r, const struct ss_table *t, const uint8
 	if (known) {
 		o->key_vendor = known->vendor;
 		ss_fmt(o->key_owner, sizeof(o->key_owner), "%s", known->oem_id);
-		ss_result_finding(r, SS_F_SLIC_KEY_KNOWN, "SLIC", "The OEM public key %s is %s's", fp,
-				  known->vendor);
+		ss_result_finding(r, SS_F_SLIC_KEY_KNOWN, "SLIC",
+				  "The OEM public key %s is on the known-good list: %s", fp, known->vendor);
 	} else if (other) {
 		o->key_vendor = other->vendor;
 		ss_fmt(o->key_owner, sizeof(o->key_owner), "%s", other->oem_id);
 		char id[32];
 		ss_id_text(id, sizeof(id), t->oem_id, 6);
 		ss_result_finding(r, SS_F_SLIC_KEY_OTHER_OEM, "SLIC",
-				  "The OEM public key %s is %s's (OEM ID \"%s\"), but this SLIC says OEM ID \"%s\"",
+				  "The OEM public key %s is known as %s (OEM ID \"%s\"), but this SLIC says OEM ID \"%s\"",
 				  fp, other->vendor, other->oem_id, id);
 	} else {
 		ss_result_finding(r, SS_F_SLIC_KEY_UNKNOWN, "SLIC",

@@ -85,7 +85,7 @@ enum ss_target {
 struct ss_known_key {
 	char oem_id[7];        /* 6-byte OEM ID as in the table (NUL-terminated copy) */
 	uint8_t fp[8];         /* first 8 bytes of SHA-256 over the 128 modulus bytes as stored */
-	char vendor[32];
+	char vendor[64];
 };
 
 /* What the policy file can change; ss_policy_init() gives the documented defaults. */

@@ -95,8 +95,14 @@ static int load_rsdp(struct walk *w, uint64_t addr, const char *which)
 	if (tmp[15] < 2)
 		got = 20;
 	uint8_t *buf = ss_arena_alloc(s, got);
-	if (!buf)
+	if (!buf) {
+		if (!s->full)
+			ss_tableset_finding(s, SS_F_OUT_OF_SPACE, "RSDP",
+					    "No room left to copy the %s RSDP at 0x%llx", which,
+					    (unsigned long long)addr);
+		s->full = true;
 		return -1;
+	}
 	ss_memcopy(buf, tmp, got);
 	char name[48];
 	ss_fmt(name, sizeof(name), "memory 0x%llx (%s)", (unsigned long long)addr, which);
@@ -178,8 +184,9 @@ void ss_collect_firmware(struct ss_tableset *s, ss_read_fn read, void *ctx, uint
 	if (ri < 0)
 		ri = load_rsdp(&w, rsdp1, "ACPI 1.0");
 	if (ri < 0) {
-		ss_tableset_finding(s, SS_F_NO_ROOT_TABLES, 0,
-				    "The firmware publishes no valid RSDP: no ACPI tables can be read");
+		ss_tableset_finding(s, SS_F_NO_ROOT_TABLES, 0, "%s",
+				    s->full ? "No room to copy even the RSDP: no ACPI tables were read"
+					    : "The firmware publishes no valid RSDP: no ACPI tables can be read");
 		return;
 	}
 	const uint8_t *d = s->t[ri].data;
