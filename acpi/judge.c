@@ -53,15 +53,21 @@ static void add_finding(struct ss_result *r, enum ss_finding_id id, const char *
 	ss_fmt(f->msg, sizeof(f->msg), "%s", msg);
 }
 
+static void vfinding(struct ss_result *r, enum ss_finding_id id, const char *table,
+		     const char *fmt, va_list ap)
+{
+	char msg[SS_MSG_LEN];
+	ss_vfmt(msg, sizeof(msg), fmt, ap);
+	add_finding(r, id, table, msg);
+}
+
 void ss_result_finding(struct ss_result *r, enum ss_finding_id id, const char *table,
 		       const char *fmt, ...)
 {
-	char msg[SS_MSG_LEN];
 	va_list ap;
 	va_start(ap, fmt);
-	ss_vfmt(msg, sizeof(msg), fmt, ap);
+	vfinding(r, id, table, fmt, ap);
 	va_end(ap);
-	add_finding(r, id, table, msg);
 }
 
 int ss_input_truncated(const struct ss_table *t)
@@ -393,12 +399,10 @@ void ss_result_finish(struct ss_result *r)
 void ss_result_add_finding(struct ss_result *r, enum ss_finding_id id, const char *table,
 			   const char *fmt, ...)
 {
-	char msg[SS_MSG_LEN];
 	va_list ap;
 	va_start(ap, fmt);
-	ss_vfmt(msg, sizeof(msg), fmt, ap);
+	vfinding(r, id, table, fmt, ap);
 	va_end(ap);
-	add_finding(r, id, table, msg);
 	ss_result_finish(r);
 }
 
