@@ -242,21 +242,29 @@ void ss_judge(const struct ss_tableset *s, const struct ss_policy *p, struct ss_
 			ss_check_slic(r, i, &r->slic[r->nslic++]);
 	}
 
-	int unusable = rsdp < 0 && rsdt < 0 && xsdt < 0 && facp < 0 && nslic_total == 0;
-	if (s->n && unusable)
-		ss_result_finding(r, SS_F_NO_ROOT_TABLES, 0,
-				  "The input has %zu table(s) but neither RSDP, RSDT, XSDT, FACP nor SLIC: it cannot be a complete table set",
-				  s->n);
-	/* No table at all is "cannot judge" (docs/DESIGN.md), even when the collector raised no
-	 * fatal finding of its own: an empty set must never come out "ready". */
+	/* Nothing well-formed at all is "cannot judge". Well-formed tables without any root table
+	 * or FACP (a partial copy of /sys) are judged, with a warning: a SLIC would have been
+	 * among them as likely as any other table. */
+	int wellformed = 0;
+	for (size_t i = 0; i < s->n; i++)
+		wellformed |= s->t[i].has_header && s->t[i].length_ok;
+	int unusable = !wellformed;
 	int fatal = 0;
 	for (size_t i = 0; i < r->nf; i++)
 		fatal |= r->f[i].sev == SS_SEV_FATAL;
-	if (!s->n && !fatal)
+	if (unusable && !fatal && s->n)
+		ss_result_finding(r, SS_F_NO_ROOT_TABLES, 0,
+				  "None of the input's %zu table(s) has a well-formed header: nothing to judge",
+				  s->n);
+	else if (unusable && !fatal)
 		ss_result_finding(r, SS_F_NO_ROOT_TABLES, 0, "The input holds no ACPI table at all");
-	if (facp < 0 && !unusable && s->n)
+	else if (!unusable && rsdp < 0 && rsdt < 0 && xsdt < 0 && facp < 0)
+		ss_result_finding(r, SS_F_TABLE_SET_PARTIAL, 0,
+				  "The input has %zu table(s) but no RSDP, RSDT, XSDT or FACP: it may be a partial set",
+				  s->n);
+	if (facp < 0 && !unusable)
 		ss_result_finding(r, SS_F_FACP_ABSENT, "FACP", "There is no FACP (FADT) table");
-	if (rsdt < 0 && xsdt < 0 && s->n)
+	if (rsdt < 0 && xsdt < 0 && !unusable)
 		ss_result_finding(r, SS_F_ROOT_ABSENT, 0,
 				  "The input has no RSDT or XSDT (usual for dumps of /sys/firmware/acpi/tables)");
 	if (rsdt >= 0 && xsdt >= 0 && have_addr) {
@@ -298,7 +306,7 @@ void ss_judge(const struct ss_tableset *s, const struct ss_policy *p, struct ss_
 					  rsdt >= 0 && xsdt >= 0 ? "RSDT and XSDT" : rsdt >= 0 ? "RSDT" : "XSDT");
 		}
 	}
-	if (!nslic_total && !unusable && s->n)
+	if (!nslic_total && !unusable)
 		ss_result_finding(r, SS_F_SLIC_ABSENT, "SLIC",
 				  "No SLIC table: firmware does not block Windows 7 / Vista KMS activation");
 
@@ -317,7 +325,7 @@ void ss_judge(const struct ss_tableset *s, const struct ss_policy *p, struct ss_
 				break;
 			}
 		}
-	} else if (!unusable && s->n) {
+	} else if (!unusable) {
 		ss_result_finding(r, SS_F_MSDM_ABSENT, "MSDM",
 				  "No MSDM table: no Windows 8+ OEM product key in firmware");
 	}
@@ -328,7 +336,7 @@ void ss_judge(const struct ss_tableset *s, const struct ss_policy *p, struct ss_
 	for (size_t k = 0; k < r->nslic; k++)
 		marker_ok |= r->slic[k].oa20 == SS_OA20_VALID;
 	r->oem_license_evidence = marker_ok || r->msdm.state == SS_MSDM_KEY_OK;
-	if (!unusable && s->n) {
+	if (!unusable) {
 		if (r->oem_license_evidence)
 			ss_result_finding(r, SS_F_OEM_LICENSE_FOUND, 0, "OEM Windows license in firmware: %s%s%s",
 					  marker_ok ? "Windows marker (Vista/7-era OEM Windows)" : "",

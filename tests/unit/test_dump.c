@@ -431,6 +431,45 @@ static void test_header_without_data(void **state)
 	fx_run_free(&run);
 }
 
+/* Well-formed tables but no RSDP/RSDT/XSDT/FACP (a partial copy of /sys): judged, with a
+ * warning; only a set with nothing well-formed is "cannot judge". */
+static void test_partial_set(void **state)
+{
+	(void)state;
+	struct fx f;
+	struct ss_policy p;
+	struct fx_run run;
+	fx_init(&f);
+	fx_policy(&p, true);
+	fx_drop(&f, FX_RSDP);
+	fx_drop(&f, FX_RSDT);
+	fx_drop(&f, FX_XSDT);
+	fx_drop(&f, FX_FACP);
+	fx_drop(&f, FX_SLIC);
+	size_t len;
+	char *text = fx_dump(&f, NULL, &len);
+	struct ss_result *r = scan(&run, text, len, &p);
+	assert_finding(r, SS_F_TABLE_SET_PARTIAL, SS_SEV_WARNING);
+	assert_int_equal(fx_count(r, SS_F_NO_ROOT_TABLES), 0);
+	assert_int_equal(r->win7_kms, SS_KMS_READY);
+	assert_string_equal(r->win7_reason, "no-slic");
+	assert_verdict(r, SS_VERDICT_READY_WITH_WARNINGS, SS_EXIT_WARNINGS);
+	assert_int_equal(r->msdm.state, SS_MSDM_KEY_OK);
+	fx_free(text);
+	fx_run_free(&run);
+
+	/* one table whose header lies about its length (shorter than a header): nothing usable */
+	uint8_t junk[40];
+	memset(junk, 0x41, sizeof(junk));
+	fx_le32(junk + 4, 20);
+	fx_run_init(&run, 0);
+	fx_add_raw(&run, junk, sizeof(junk), 0, "junk.dat");
+	ss_judge(run.set, &p, run.r);
+	assert_finding(run.r, SS_F_NO_ROOT_TABLES, SS_SEV_FATAL);
+	assert_verdict(run.r, SS_VERDICT_ERROR, SS_EXIT_CANNOT_JUDGE);
+	fx_run_free(&run);
+}
+
 /* A table of 64 KiB and more: offsets grow to 5 hex digits (ACPICA prints %4.4X). */
 static void test_five_digit_offsets(void **state)
 {
@@ -684,6 +723,7 @@ int main(void)
 		cmocka_unit_test(test_firmware_warning_lines),
 		cmocka_unit_test(test_empty_input),
 		cmocka_unit_test(test_header_without_data),
+		cmocka_unit_test(test_partial_set),
 		cmocka_unit_test(test_five_digit_offsets),
 		cmocka_unit_test(test_rsdp_ext_checksum),
 		cmocka_unit_test(test_arena_too_small),
