@@ -9,6 +9,12 @@
 
 SHELL := /bin/bash
 BUILD ?= build
+# Quiet build lines ("CC file"); make V=1 shows every command.
+ifeq ($(V),1)
+Q :=
+else
+Q := @
+endif
 CC ?= gcc
 CLANG ?= clang
 
@@ -47,37 +53,41 @@ deps:
 $(BUILD)/host/%.o: %.c $(wildcard acpi/*.h acpi/*.def efi/logic/*.h host/*.h)
 	@mkdir -p $(dir $@)
 	@echo "  CC      $@"
-	@$(CC) $(HOST_CFLAGS) -O2 -c $< -o $@
+	$(Q)$(CC) $(HOST_CFLAGS) -O2 -c $< -o $@
 
 $(BUILD)/san/%.o: %.c $(wildcard acpi/*.h acpi/*.def efi/logic/*.h host/*.h)
 	@mkdir -p $(dir $@)
 	@echo "  CC/SAN  $@"
-	@$(CC) $(HOST_CFLAGS) -O1 $(SAN_FLAGS) -c $< -o $@
+	$(Q)$(CC) $(HOST_CFLAGS) -O1 $(SAN_FLAGS) -c $< -o $@
 
 HOST_OBJ = $(patsubst %.c,$(BUILD)/host/%.o,$(CORE_SRC) $(HOST_LIB_SRC) host/main.c)
 SAN_LIB_OBJ = $(patsubst %.c,$(BUILD)/san/%.o,$(CORE_SRC) $(HOST_LIB_SRC) $(EFI_LOGIC_SRC))
 
 host: $(BUILD)/host/slicscan
 $(BUILD)/host/slicscan: $(HOST_OBJ)
-	$(CC) -o $@ $^
+	@echo "  LD      $@"
+	$(Q)$(CC) -o $@ $^
 
 san: $(BUILD)/san/slicscan
 $(BUILD)/san/slicscan: $(SAN_LIB_OBJ) $(BUILD)/san/host/main.o
-	$(CC) $(SAN_FLAGS) -o $@ $^
+	@echo "  LD      $@"
+	$(Q)$(CC) $(SAN_FLAGS) -o $@ $^
 
 # Unit tests: every tests/unit/test_*.c is one cmocka program linked with the whole core.
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN := $(patsubst tests/unit/%.c,$(BUILD)/san/tests/%,$(UNIT_SRC))
 $(BUILD)/san/tests/%: tests/unit/%.c $(SAN_LIB_OBJ) $(wildcard tests/unit/*.h)
 	@mkdir -p $(dir $@)
-	$(CC) $(HOST_CFLAGS) -O1 $(SAN_FLAGS) -Itests/unit -o $@ $< $(SAN_LIB_OBJ) -lcmocka
+	@echo "  LD      $@"
+	$(Q)$(CC) $(HOST_CFLAGS) -O1 $(SAN_FLAGS) -Itests/unit -o $@ $< $(SAN_LIB_OBJ) -lcmocka
 
 # Oracle tests: our SHA-256/RSA against OpenSSL's libcrypto.
 ORACLE_SRC := $(sort $(wildcard tests/oracle/test_*.c))
 ORACLE_BIN := $(patsubst tests/oracle/%.c,$(BUILD)/san/oracle/%,$(ORACLE_SRC))
 $(BUILD)/san/oracle/%: tests/oracle/%.c $(SAN_LIB_OBJ)
 	@mkdir -p $(dir $@)
-	$(CC) $(HOST_CFLAGS) -Wno-deprecated-declarations -O1 $(SAN_FLAGS) -o $@ $< $(SAN_LIB_OBJ) -lcmocka -lcrypto
+	@echo "  LD      $@"
+	$(Q)$(CC) $(HOST_CFLAGS) -Wno-deprecated-declarations -O1 $(SAN_FLAGS) -o $@ $< $(SAN_LIB_OBJ) -lcmocka -lcrypto
 
 # ---- UEFI application (efi/) -----------------------------------------------------------------
 # acpi/*.c + efi/logic/*.c + efi/*.c compiled freestanding against gnu-efi, once per firmware
@@ -110,15 +120,18 @@ $(BUILD)/.deps-efi:
 define EFI_ARCH_RULES
 $(BUILD)/efi-$(1)/%.o: %.c $$(EFI_HDRS) | $(BUILD)/.deps-efi
 	@mkdir -p $$(dir $$@)
-	$$(CC) $$(EFI_CFLAGS) $$(EFI_CFLAGS_$(1)) -c $$< -o $$@
+	@echo "  CC      $$@"
+	$$(Q)$$(CC) $$(EFI_CFLAGS) $$(EFI_CFLAGS_$(1)) -c $$< -o $$@
 
 $(BUILD)/efi-$(1)/slicscan.so: $$(patsubst %.c,$(BUILD)/efi-$(1)/%.o,$$(EFI_SRC)) | $(BUILD)/.deps-efi
-	ld -m $$(EFI_LDEMU_$(1)) -nostdlib -shared -Bsymbolic -znocombreloc --no-undefined \
+	@echo "  LD      $$@"
+	$$(Q)ld -m $$(EFI_LDEMU_$(1)) -nostdlib -shared -Bsymbolic -znocombreloc --no-undefined \
 		-T $$(EFI_LIBDIR_$(1))/elf_$(1)_efi.lds $$(EFI_LIBDIR_$(1))/crt0-efi-$(1).o \
 		$$(filter %.o,$$^) -L$$(EFI_LIBDIR_$(1)) -lefi -lgnuefi $$(EFI_LIBGCC_$(1)) -o $$@
 
 $(BUILD)/efi-$(1)/slicscan.efi: $(BUILD)/efi-$(1)/slicscan.so
-	objcopy -j .text -j .sdata -j .data -j .rodata -j .dynamic -j .dynsym -j .rel \
+	@echo "  OBJCOPY $$@"
+	$$(Q)objcopy -j .text -j .sdata -j .data -j .rodata -j .dynamic -j .dynsym -j .rel \
 		-j .rela -j .rel.* -j .rela.* -j .reloc --target efi-app-$(1) --subsystem=10 $$< $$@
 endef
 $(foreach a,$(EFI_ARCHS),$(eval $(call EFI_ARCH_RULES,$(a))))
@@ -150,7 +163,8 @@ FUZZ_SECONDS ?= 60
 FUZZ_FLAGS := -std=c99 -g -O1 $(WARN) -Iacpi -fsanitize=fuzzer,address,undefined
 $(BUILD)/fuzz/%: tests/fuzz/%.c $(CORE_SRC) $(wildcard acpi/*.h acpi/*.def)
 	@mkdir -p $(dir $@)
-	$(CLANG) $(FUZZ_FLAGS) -o $@ $< $(CORE_SRC)
+	@echo "  CC      $@"
+	$(Q)$(CLANG) $(FUZZ_FLAGS) -o $@ $< $(CORE_SRC)
 
 test-fuzz: $(BUILD)/fuzz/fuzz_acpidump $(BUILD)/fuzz/fuzz_tables $(BUILD)/fuzz/fuzz_policy
 	@scripts/fuzz $(or $(FUZZ_TEST_SECONDS),20) $^
@@ -162,7 +176,8 @@ fuzz-long: $(BUILD)/fuzz/fuzz_acpidump $(BUILD)/fuzz/fuzz_tables $(BUILD)/fuzz/f
 
 $(BUILD)/bench/bench_core: tests/bench/bench_core.c $(patsubst %.c,$(BUILD)/host/%.o,$(CORE_SRC) $(HOST_LIB_SRC))
 	@mkdir -p $(dir $@)
-	$(CC) $(HOST_CFLAGS) -O2 -o $@ $^
+	@echo "  LD      $@"
+	$(Q)$(CC) $(HOST_CFLAGS) -O2 -o $@ $^
 
 bench: $(BUILD)/host/slicscan
 	@scripts/deps.sh bench
