@@ -32,7 +32,7 @@ HOST_CFLAGS := -std=c99 -g $(WARN) -D_DEFAULT_SOURCE -Iacpi -Iefi/logic -Ihost
 SAN_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
 .PHONY: all help host efi san test bench run usb clean deps \
-	test-unit test-oracle test-corpus test-fuzz test-qemu fuzz-long efi-check
+	test-unit test-oracle test-corpus test-cli test-fuzz test-qemu fuzz-long efi-check
 
 all: host efi
 
@@ -156,6 +156,10 @@ test-oracle: $(ORACLE_BIN)
 test-corpus: $(BUILD)/san/slicscan
 	@scripts/findings-doc --check
 	@python3 tests/corpus/run_corpus.py --slicscan $(BUILD)/san/slicscan
+
+# The Linux command as users meet it: inputs, garbage, options, masking (ASan+UBSan build).
+test-cli: $(BUILD)/san/slicscan
+	@python3 tests/cli/test_cli.py --slicscan $(BUILD)/san/slicscan
 
 # ---- fuzzing ----------------------------------------------------------------------------------
 
