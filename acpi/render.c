@@ -74,8 +74,15 @@ static void fp_hex(char out16[17], const uint8_t *fp)
 	       fp[5], fp[6], fp[7]);
 }
 
-/* The finding that explains the verdict: of the highest severity, the first that carries a
- * Windows 7 reason (the licensing rules), else the first. */
+/* How well a finding explains a verdict of its severity: a named placeholder says most to
+ * staff ("the vendor never filled it in"), then the Windows 7 licensing rules, then the rest. */
+static int explains(const struct ss_finding *f)
+{
+	return f->id == SS_F_SLIC_PLACEHOLDER ? 2 : ss_finding_info(f->id)->reason ? 1 : 0;
+}
+
+/* The finding that explains the verdict: of the highest severity, the most telling one, the
+ * first of those. */
 static const struct ss_finding *deciding(const struct ss_result *r)
 {
 	const struct ss_finding *best = 0;
@@ -84,8 +91,7 @@ static const struct ss_finding *deciding(const struct ss_result *r)
 		if (f->sev == SS_SEV_INFO)
 			continue;
 		if (!best || f->sev > best->sev ||
-		    (f->sev == best->sev && ss_finding_info(f->id)->reason &&
-		     !ss_finding_info(best->id)->reason))
+		    (f->sev == best->sev && explains(f) > explains(best)))
 			best = f;
 	}
 	return best;
