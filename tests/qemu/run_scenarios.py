@@ -7,6 +7,8 @@ TCG) and checks what a technician would see: the exit code (isa-debug-exit statu
 report's exit_code, or %lasterror% in the UEFI Shell), the verdict on the serial console, the
 report files on the stick, and - cross-check - that the Linux CLI (build/host/slicscan) finds the
 same things in the same table bytes (tests/qemu/gen_tables.py writes them as acpidump text).
+The real-* scenarios boot real SLIC/MSDM tables from the linuxhw corpus (tests/qemu/real_tables.py
+extracts them into build/qemu/real/), with expectations derived from its expected.jsonl.
 
   python3 tests/qemu/run_scenarios.py [-j 2] [-k PATTERN] [--list] [--keep]
 
@@ -27,11 +29,17 @@ import sys
 import threading
 import time
 
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import gen_tables  # noqa: E402  (acpidump text for the CLI cross-check)
+import real_tables  # noqa: E402
+
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 BUILD = os.environ.get("BUILD", os.path.join(ROOT, "build"))
 if not os.path.isabs(BUILD):
     BUILD = os.path.join(ROOT, BUILD)
 TABLES = os.path.join(BUILD, "qemu", "tables")
+REAL = os.path.join(BUILD, "qemu", "real")  # extracted real tables: build dir only, never git
 RUNS = os.path.join(BUILD, "qemu", "runs")
 OVMF = os.path.join(BUILD, "ovmf")
 APP = {"x64": os.path.join(BUILD, "efi-x86_64", "slicscan.efi"),
@@ -58,16 +66,19 @@ SMBIOS_ID = ["type=0,vendor=Contoso BIOS Works,version=CBW 1.07,date=03/14/2011"
 TEST_UUID = "12345678-9abc-4def-8123-456789abcdef"
 
 
+UNSET = object()  # marker_version: not checked (None means "no marker" must be reported)
+
+
 class Scenario:
     """One boot. Expectations left at None are not checked."""
 
     def __init__(self, name, variant, exit, verdict=None, findings=(), absent=(),
-                 marker_version=None, msdm_state=None, predicted=None, cli_exit=None,
+                 marker_version=UNSET, msdm_state=None, predicted=None, cli_exit=None,
                  mode="boot", fw="x64", args="", policy=True, policy_text=None, cfg=None,
                  smbios=(), rtc=None, readonly=False, sign=None, mbr=False, pre_files=(),
                  report_name=None, machine=None, refused=False, timeout=45, note="",
                  serial_re=(), policy_at="/slicscan/policy.txt", report_dir="/slicscan/reports",
-                 usb_image=False):
+                 usb_image=False, w7_kms=None, w7_reason=None, real=None, setup_error=None):
         self.name, self.variant, self.exit = name, variant, exit
         self.verdict = verdict if verdict is not None else VERDICT_OF_EXIT.get(exit)
         self.findings, self.absent = list(findings), list(absent)
@@ -82,6 +93,9 @@ class Scenario:
         self.refused, self.timeout, self.note = refused, timeout, note
         self.serial_re, self.policy_at, self.report_dir = list(serial_re), policy_at, report_dir
         self.usb_image = usb_image  # boot what `make usb` builds (its config: action = wait)
+        self.w7_kms, self.w7_reason = w7_kms, w7_reason  # report's windows7_kms / _reason
+        self.real = real                # real_tables.choose() entry: boots real corpus tables
+        self.setup_error = setup_error  # the scenario could not even be set up: it fails
 
 
 S = Scenario
@@ -171,6 +185,85 @@ SCENARIOS = [
     S("secureboot-unsigned", "valid-2.1", None, fw="secboot", sign=False, refused=True,
       timeout=40),
 ]
+
+# ---- real firmware tables (shared/corpus/linuxhw) ------------------------------------------------
+#
+# Each real-* scenario boots the SLIC (and the MSDM, where the dump has one) of a real machine,
+# extracted by tests/qemu/real_tables.py, with NO policy file: real OEM keys are built into
+# acpi/known.c. The expectation comes from the dump's row in expected.jsonl, by the corpus test's
+# rules, adapted to a boot: in QEMU the RSDT/XSDT/FACP carry the SLIC's IDs, so a SLIC that is
+# "ready-unverified" in a dump (no root tables there) is plainly "ready" here.
+
+# Which finding names a failure reason (the reason tags of expected.jsonl).
+REASON_FINDING = {
+    "invalid-slic:short": "slic-short", "invalid-slic:blank-ff": "slic-blank-ff",
+    "invalid-slic:blank-00": "slic-blank-00", "invalid-slic:no-key": "slic-no-key",
+    "invalid-slic:bad-subtable-length": "slic-subtable-length",
+    "invalid-slic:duplicate-subtable": "slic-subtable-duplicate",
+    "invalid-slic:key": "slic-key-invalid", "no-marker": "slic-no-marker",
+    "invalid-marker:length": "slic-marker-length", "invalid-marker:flag": "slic-marker-flag",
+    "invalid-marker:signature": "slic-signature-invalid",
+    "invalid-marker:marker-ids": "slic-marker-ids", "invalid-marker:version": "slic-marker-version"}
+MSDM_WARNING_STATES = {"blank", "key-malformed", "bad-header"}  # msdm-* warnings: exit 2
+
+
+def real_variant(name):
+    return "real:" + name[len("real-"):]
+
+
+def real_scenario(c):
+    """The Scenario for one real_tables.choose() entry, its expectations derived from the row."""
+    row, name = c["row"], c["name"]
+    findings, absent = list(c["findings"]), ["slic-absent"]
+    msdm_state = row["msdm"]
+    warn = msdm_state in MSDM_WARNING_STATES
+    if c["msdm"] and msdm_state != "absent":
+        if real_tables.trimmed(c["msdm"]["oem_id"]) != real_tables.trimmed(c["slic"]["oem_id"]):
+            findings.append("msdm-slic-ids")
+            warn = True
+        else:
+            absent.append("msdm-slic-ids")
+    if msdm_state == "key-ok":
+        findings.append("msdm-key-ok")
+    kind = row["win7_kms"]
+    if kind == "fail":
+        exit, w7_kms, reason, cli_exit = 1, "not-ready", row["reason"], 1
+        if reason in REASON_FINDING:
+            findings.append(REASON_FINDING[reason])
+    elif kind == "ready-unverified":
+        # In QEMU the root tables exist and carry the SLIC's IDs: valid, verified, ready.
+        w7_kms, reason, cli_exit = "ready", "valid-marker", 2
+        findings.append("slic-valid")
+        absent += ["slic-ids-unverified", "slic-ids-rsdt", "slic-ids-xsdt", "slic-ids-facp",
+                   "slic-signature-invalid"]
+        if row["marker_version"] == "2.0":
+            findings.append("slic-marker-version-2.0")
+        if c["key"] == "unknown":
+            findings.append("slic-key-unknown")
+            absent.append("slic-key-known")
+            warn = True
+        elif c["key"] == "known":
+            findings.append("slic-key-known")
+            absent += ["slic-key-unknown", "slic-key-other-oem"]
+        exit = 2 if warn else 0
+    else:
+        return Scenario(name, None, None, setup_error=f"{c['file']}: win7_kms {kind!r} is not a "
+                        "SLIC case this suite knows how to boot")
+    return Scenario(name, real_variant(name), exit, findings=findings, absent=absent,
+                    marker_version=row["marker_version"], msdm_state=msdm_state,
+                    predicted=F35 if exit == 1 else None, cli_exit=cli_exit, policy=False,
+                    w7_kms=w7_kms, w7_reason=reason, real=c,
+                    note=f"{c['file']}: {c['about']}")
+
+
+def real_scenarios():
+    try:
+        return [real_scenario(c) for c in real_tables.choose()]
+    except (OSError, ValueError) as e:  # corpus missing or a rule broke: a failure, not a skip
+        return [Scenario("real-tables", None, None, setup_error=f"real tables: {e}")]
+
+
+SCENARIOS += real_scenarios()
 
 
 # ---- helpers ----------------------------------------------------------------------------------
@@ -364,9 +457,16 @@ def check_json(sc, rep, errs, where="report"):
         if fid in ids:
             errs.append(f"{where} has finding {fid}, which it should not")
     slic = rep.get("slic") or {}
-    if sc.marker_version is not None and slic.get("marker_version") != sc.marker_version:
+    if sc.marker_version is not UNSET and slic.get("marker_version") != sc.marker_version:
         errs.append(f"{where} slic.marker_version {slic.get('marker_version')!r}, "
                     f"expected {sc.marker_version!r}")
+    if sc.w7_kms is not None and rep.get("windows7_kms") != sc.w7_kms:
+        errs.append(f"{where} windows7_kms {rep.get('windows7_kms')!r}, expected {sc.w7_kms!r}")
+    if sc.w7_reason is not None and rep.get("windows7_reason") != sc.w7_reason:
+        errs.append(f"{where} windows7_reason {rep.get('windows7_reason')!r}, "
+                    f"expected {sc.w7_reason!r}")
+    if sc.real is not None and slic.get("present") is not True:
+        errs.append(f"{where} slic.present {slic.get('present')!r}: the real SLIC was not seen")
     msdm = rep.get("msdm") or {}
     if sc.msdm_state is not None and msdm.get("state") != sc.msdm_state:
         errs.append(f"{where} msdm.state {msdm.get('state')!r}, expected {sc.msdm_state!r}")
@@ -383,6 +483,37 @@ def check_json(sc, rep, errs, where="report"):
     key = json.dumps(rep)
     if "NBCDF-GHJKM-PQRTV-WXY23" in key and sc.cfg.get("show_key") != "yes":
         errs.append(f"{where} shows the MSDM key in full without show_key")
+
+
+def check_key_masked(sc, wd, manifest, errs):
+    """A real MSDM key must appear masked (XXXXX-XXXXX-XXXXX-XXXXX-LAST5) in the report and
+    nowhere in full: not in the serial log, the report files or the CLI's output. Diagnostics
+    name the key only in its masked form."""
+    key = manifest["variants"][sc.variant].get("msdm_key")
+    if not key or sc.cfg.get("show_key") == "yes":
+        return
+    masked = real_tables.mask(key).encode("ascii")
+    secrets = {key, key[:23], key.replace(b"-", b"")}  # the full key, its masked part, no dashes
+    files = [os.path.join(wd, "serial.log"), os.path.join(wd, "cli.json")]
+    files += [os.path.join(wd, "reports", f) for f in reports_of(wd)]
+    for p in files:
+        try:
+            with open(p, "rb") as f:
+                data = f.read()
+        except OSError:
+            continue
+        views = [data]
+        if p.endswith("serial.log"):  # also as a screen reads, without escapes and line breaks
+            views.append(clean(data.decode("utf-8", "replace")).encode("utf-8", "replace"))
+        if any(s in v for s in secrets for v in views):
+            errs.append(f"{os.path.relpath(p, wd)} shows the MSDM key {masked.decode()} unmasked")
+    for n in [f for f in reports_of(wd) if f.endswith((".txt", ".json"))]:
+        with open(os.path.join(wd, "reports", n), "rb") as f:
+            if masked not in f.read():
+                errs.append(f"report {n} lacks the masked key {masked.decode()}")
+    with open(os.path.join(wd, "serial.log"), "rb") as f:
+        if masked.decode() not in clean(f.read().decode("utf-8", "replace")):
+            errs.append(f"the screen (serial.log) lacks the masked key {masked.decode()}")
 
 
 def cross_check(sc, rep, manifest, wd, errs):
@@ -428,6 +559,8 @@ def run_scenario(sc, manifest):
     t0 = time.monotonic()
     errs = []
     try:
+        if sc.setup_error:
+            raise Failure(sc.setup_error)
         img = make_stick(sc, wd, manifest)
         res, serial = boot(sc, wd, img, manifest)
         outcome, code = res["outcome"], res["app_exit_code"]
@@ -436,6 +569,9 @@ def run_scenario(sc, manifest):
                           f"{serial.strip()[-160:]!r})")
         if outcome in ("qemu-error", "app-exit-out-of-range"):
             raise Failure(f"{outcome}: {res.get('qemu_stderr')} status {res['qemu_status']}")
+        if sc.real is not None and res.get("qemu_stderr"):
+            # QEMU only warns about a bad -acpitable header (e.g. length != file size)
+            errs.append(f"QEMU complained about the real tables: {res['qemu_stderr']}")
 
         if sc.refused:
             if outcome != "stopped":
@@ -494,6 +630,8 @@ def run_scenario(sc, manifest):
                         and rep.get("exit_code") != code:
                     errs.append(f"debug-exit said {code}, report says {rep.get('exit_code')}")
                 cross_check(sc, rep, manifest, wd, errs)
+        if sc.real is not None:
+            check_key_masked(sc, wd, manifest, errs)
         return errs, t0, f"exit {code}" if code is not None else f"exit {sc.exit}, waits"
     except Failure as e:
         errs.append(str(e))
@@ -505,6 +643,29 @@ def abort(msg):
     print(f"run_scenarios: {msg}")
     print("0 passed, 1 failed")
     sys.exit(1)
+
+
+def prepare_real(chosen, manifest):
+    """Extract the chosen real scenarios' tables into build/qemu/real/NAME/ and register each as
+    variant real:NAME; acpidump.txt is the same bytes after a FACP with QEMU's IDs (CLI check)."""
+    choices = [s.real for s in chosen if s.real is not None]
+    if not choices:
+        return
+    try:
+        got = real_tables.prepare(REAL, choices=choices)
+    except (OSError, ValueError) as e:
+        abort(f"real tables: {e}")
+    for name, it in got.items():
+        tables = []
+        for p in it["tables"]:
+            with open(p, "rb") as f:
+                tables.append(f.read())
+        dump = os.path.join(REAL, name, "acpidump.txt")
+        with open(dump, "w") as f:
+            f.write(gen_tables.acpidump_text([gen_tables.qemu_like_facp(tables)] + tables))
+        manifest["variants"][real_variant(name)] = {
+            "description": it["file"], "acpidump": dump, "msdm_key": it["msdm_key"],
+            "tables": [{"file": p, "qemu": "file=" + p} for p in it["tables"]]}
 
 
 def preflight(args):
@@ -522,6 +683,7 @@ def preflight(args):
     missing = [p for p in list(APP.values()) + [CLI] if not os.path.exists(p)]
     if missing:
         abort(f"missing {missing}: run make efi host")
+    prepare_real(args.chosen, manifest)
     return manifest
 
 
@@ -537,6 +699,7 @@ def main():
             print(f"{s.name:22} {s.variant or '-':20} exit {s.exit if s.exit is not None else '-':<2}"
                   f" {s.verdict or ('refused' if s.refused else '-'):20} {','.join(s.findings)}")
         return 0
+    args.chosen = chosen
     manifest = preflight(args)
     t0 = time.monotonic()
     passed = failed = 0
@@ -559,7 +722,9 @@ def main():
                     print(f"     {'':22} logs: {os.path.relpath(os.path.join(RUNS, sc.name), ROOT)}/")
                 else:
                     passed += 1
-                    print(f"PASS {sc.name:22} {what:10} {secs:5.1f}s")
+                    # a real-* row names the machine whose tables it booted
+                    print(f"PASS {sc.name:22} {what:10} {secs:5.1f}s"
+                          + (f"  {sc.note}" if sc.real else ""))
                 sys.stdout.flush()
     print(f"qemu suite: {len(chosen)} scenarios in {time.monotonic() - t0:.0f} s "
           f"with -j{args.jobs}")
