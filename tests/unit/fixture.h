@@ -521,6 +521,30 @@ static FX_UNUSED int fx_teardown_all(void **state)
 	return 0;
 }
 
+/* Run a cmocka group: the fixed tests, then one test per catalogue entry ("corruption: NAME"),
+ * each calling corrupt(state = the entry). The catalogue is an array of ncat entries of
+ * `stride` bytes whose first member is `const char *name`. */
+static FX_UNUSED int fx_run_catalogue(const char *group, const struct CMUnitTest *fixed,
+				      size_t nfixed, const void *catalogue, size_t ncat,
+				      size_t stride, CMUnitTestFunction corrupt)
+{
+	struct CMUnitTest *tests = calloc(nfixed + ncat, sizeof(*tests));
+	char (*names)[96] = calloc(ncat ? ncat : 1, sizeof(*names));
+	if (!tests || !names)
+		return 1;
+	memcpy(tests, fixed, nfixed * sizeof(*fixed));
+	for (size_t i = 0; i < ncat; i++) {
+		const void *entry = (const char *)catalogue + i * stride;
+		snprintf(names[i], sizeof(names[i]), "corruption: %s", *(const char *const *)entry);
+		tests[nfixed + i] = (struct CMUnitTest){ .name = names[i], .test_func = corrupt,
+							 .initial_state = (void *)entry };
+	}
+	int rc = _cmocka_run_group_tests(group, tests, nfixed + ncat, NULL, fx_teardown_all);
+	free(tests);
+	free(names);
+	return rc;
+}
+
 /* One judgement: the set, the result and exact-size heap copies of every table handed over,
  * so AddressSanitizer reports a read one byte past any table. */
 struct fx_run {

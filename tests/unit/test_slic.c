@@ -1222,20 +1222,7 @@ int main(void)
 		cmocka_unit_test(test_truncate_rsdp),
 		cmocka_unit_test(test_lying_lengths),
 	};
-	size_t nfixed = sizeof(fixed) / sizeof(fixed[0]);
-	size_t ncat = sizeof(catalogue) / sizeof(catalogue[0]);
-	struct CMUnitTest *tests = calloc(nfixed + ncat, sizeof(*tests));
-	char (*names)[96] = calloc(ncat, sizeof(*names));
-	if (!tests || !names)
-		return 1;
-	memcpy(tests, fixed, sizeof(fixed));
-	for (size_t i = 0; i < ncat; i++) {
-		snprintf(names[i], sizeof(names[i]), "corruption: %s", catalogue[i].name);
-		tests[nfixed + i] = (struct CMUnitTest){ .name = names[i], .test_func = test_corruption,
-							 .initial_state = (void *)&catalogue[i] };
-	}
-	int rc = _cmocka_run_group_tests("slic", tests, nfixed + ncat, NULL, fx_teardown_all);
-	free(tests);
-	free(names);
-	return rc;
+	return fx_run_catalogue("slic", fixed, sizeof(fixed) / sizeof(fixed[0]), catalogue,
+				sizeof(catalogue) / sizeof(catalogue[0]), sizeof(catalogue[0]),
+				test_corruption);
 }
