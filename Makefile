@@ -157,6 +157,7 @@ test-corpus: $(BUILD)/san/slicscan
 	@scripts/findings-doc --check
 	@python3 tests/golden/run_golden.py --slicscan $(BUILD)/san/slicscan
 	@python3 tests/corpus/run_corpus.py --slicscan $(BUILD)/san/slicscan
+	@python3 tests/corpus/run_full.py --slicscan $(BUILD)/san/slicscan
 
 # The Linux command as users meet it: inputs, garbage, options, masking (ASan+UBSan build).
 test-cli: $(BUILD)/san/slicscan

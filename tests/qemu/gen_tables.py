@@ -245,11 +245,13 @@ def flip_signature_bit(tbl):
 
 # ---- output ---------------------------------------------------------------------------------
 
-def acpidump_text(tables):
-    """ACPICA acpidump format: 'SIG @ 0xADDR', 16-byte hex lines with ASCII, blank line after."""
+def acpidump_text(tables, addrs=None):
+    """ACPICA acpidump format: 'SIG @ 0xADDR', 16-byte hex lines with ASCII, blank line after.
+    addrs: each table's address (default 0, as in dumps taken from /sys)."""
     out = []
-    for t in tables:
-        out.append(f"{t[:4].decode('ascii')} @ 0x{0:016X}")
+    for i, t in enumerate(tables):
+        sig = "RSDP" if t[:8] == b"RSD PTR " else t[:4].decode("latin-1")
+        out.append(f"{sig} @ 0x{addrs[i] if addrs else 0:016X}")
         for off in range(0, len(t), 16):
             chunk = t[off:off + 16]
             hx = " ".join(f"{b:02X}" for b in chunk)
