@@ -78,7 +78,8 @@ class Scenario:
                  smbios=(), rtc=None, readonly=False, sign=None, mbr=False, pre_files=(),
                  report_name=None, machine=None, refused=False, timeout=45, note="",
                  serial_re=(), policy_at="/slicscan/policy.txt", report_dir="/slicscan/reports",
-                 usb_image=False, w7_kms=None, w7_reason=None, real=None, setup_error=None):
+                 usb_image=False, w7_kms=None, w7_reason=None, real=None, setup_error=None,
+                 free_bytes=None):
         self.name, self.variant, self.exit = name, variant, exit
         self.verdict = verdict if verdict is not None else VERDICT_OF_EXIT.get(exit)
         self.findings, self.absent = list(findings), list(absent)
@@ -96,6 +97,7 @@ class Scenario:
         self.w7_kms, self.w7_reason = w7_kms, w7_reason  # report's windows7_kms / _reason
         self.real = real                # real_tables.choose() entry: boots real corpus tables
         self.setup_error = setup_error  # the scenario could not even be set up: it fails
+        self.free_bytes = free_bytes    # fill the stick until only this many bytes are free
 
 
 S = Scenario
@@ -173,6 +175,13 @@ SCENARIOS = [
       note="characters FAT or a path would trip on become _"),
     S("rtc-2005", "valid-2.1", 2, rtc="base=2005-01-01", findings=["clock-implausible"]),
     S("readonly-stick", "valid-2.1", 2, readonly=True, findings=["report-not-saved"]),
+    S("full-stick", "valid-2.1", 2, free_bytes=1024, findings=["report-not-saved"],
+      serial_re=[r"the stick is full"], note="not even the .txt fits: nothing may be left"),
+    S("full-stick-json", "valid-2.1", 2, free_bytes=7680, findings=["report-not-saved"],
+      serial_re=[r"the stick is full"],
+      note="room for the .txt, not for the .json: no half pair may remain (observed: OVMF's FAT "
+           "driver drops the .txt itself once the .json fails; the app deletes it for drivers "
+           "that keep it, a path this scenario cannot tell apart)"),
     S("mbr-stick", "valid-2.1", 0, mbr=True, note="partitioned stick, as make usb builds"),
     S("usb-image", "none", 0, usb_image=True, absent=["config-invalid"],
       note="make usb's image as shipped: commented config parses cleanly, waits for a key"),
@@ -342,7 +351,32 @@ def make_stick(sc, wd, manifest):
     r = run(argv)
     if r.returncode != 0:
         raise Failure(f"mkesp failed: {r.stdout.strip()}")
+    if sc.free_bytes is not None:
+        fill_stick(img, sc.free_bytes, files)
     return img
+
+
+def stick_free(img):
+    """Free bytes on a bare FAT image, as mtools' mdir counts them."""
+    r = subprocess.run(["mdir", "-i", img, "::"], capture_output=True, text=True,
+                       env=dict(os.environ, MTOOLS_SKIP_CHECK="1"))
+    m = re.search(r"([\d ]+) bytes free", r.stdout)
+    if r.returncode != 0 or not m:
+        raise Failure(f"mdir could not read {img}: {r.stdout.strip()} {r.stderr.strip()}")
+    return int(m.group(1).replace(" ", ""))
+
+
+def fill_stick(img, leave, files):
+    """A stick with only `leave` bytes free: one filler file takes the rest."""
+    filler = os.path.join(files, "filler.bin")
+    with open(filler, "wb") as f:
+        f.truncate(stick_free(img) - leave)
+    r = subprocess.run(["mcopy", "-i", img, filler, "::/filler.bin"], capture_output=True,
+                       text=True, env=dict(os.environ, MTOOLS_SKIP_CHECK="1"))
+    free = stick_free(img)
+    if r.returncode != 0 or not leave - 2048 <= free <= leave:
+        raise Failure(f"could not fill the stick to {leave} bytes free (now {free}): "
+                      f"{r.stderr.strip()}")
 
 
 _sign_lock = threading.Lock()
@@ -611,9 +645,9 @@ def run_scenario(sc, manifest):
         for pat in sc.serial_re:
             if not re.search(pat, serial):
                 errs.append(f"serial console lacks {pat!r}")
-        if sc.readonly:
+        if sc.readonly or sc.free_bytes is not None:
             if reports_of(wd):
-                errs.append(f"a read-only stick got reports: {reports_of(wd)}")
+                errs.append(f"a read-only or full stick kept reports: {reports_of(wd)}")
             for fid in sc.findings:
                 if fid not in serial:
                     errs.append(f"serial console lacks finding {fid}")
