@@ -37,6 +37,10 @@ const char *ss_placeholder_message(const uint8_t *slic, size_t len, const uint8_
 extern const uint32_t ss_known_versions[];
 extern const size_t ss_known_versions_count;
 
+/* The SLIC whose state the summary fields report: the first failing one, else the first
+ * (NULL without a SLIC). Every renderer uses this one choice. */
+const struct ss_slic *ss_main_slic(const struct ss_result *r);
+
 /* Escape an OEM ID for text: printable ASCII as is, others as \xNN. */
 void ss_id_text(char *out, size_t cap, const uint8_t *id, size_t n);
 

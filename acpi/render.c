@@ -43,7 +43,7 @@ static const char *match_str(enum ss_match m)
 }
 
 /* The SLIC that decides: the first failing one, else the first. */
-static const struct ss_slic *main_slic(const struct ss_result *r)
+const struct ss_slic *ss_main_slic(const struct ss_result *r)
 {
 	for (size_t i = 0; i < r->nslic; i++)
 		if (r->slic[i].oa20 != SS_OA20_VALID)
@@ -369,7 +369,7 @@ void ss_render_json(const struct ss_result *r, const struct ss_info *info, ss_wr
 {
 	struct sink s = { w, ctx };
 	const struct ss_tableset *set = r->set;
-	const struct ss_slic *sl = main_slic(r);
+	const struct ss_slic *sl = ss_main_slic(r);
 	out(&s, "{\n");
 	out(&s, "  \"tool\": \"slicscan\",\n  \"version\": \"%s\",\n", SS_VERSION);
 	json_key(&s, "  ", "source"); json_cstr(&s, set->source); out(&s, ",\n");

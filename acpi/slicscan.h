@@ -311,6 +311,11 @@ void ss_render_text(const struct ss_result *r, const struct ss_info *info, ss_wr
 void ss_render_json(const struct ss_result *r, const struct ss_info *info, ss_write_fn w, void *ctx);
 /* A few lines: the verdict in large words, the predicted error, what to do. */
 void ss_render_banner(const struct ss_result *r, ss_write_fn w, void *ctx);
+/* CSV (RFC 4180: every field quoted, CRLF): a header line, and one line per judged machine
+ * with the verdict fields and the machine facts of info (docs/REPORT.md, "Summary CSV").
+ * Fifty machines' lines under one header are the collection's overview. */
+void ss_render_csv_header(ss_write_fn w, void *ctx);
+void ss_render_csv(const struct ss_result *r, const struct ss_info *info, ss_write_fn w, void *ctx);
 /* The list of all findings with severities and documentation (for --list-findings and docs). */
 void ss_render_finding_list(ss_write_fn w, void *ctx);
 

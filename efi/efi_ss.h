@@ -67,6 +67,11 @@ EFI_STATUS efi_ss_mkdirs(const struct efi_ss_vol *v, const char *path);
 /* Create a new file and write data; on failure the partial file is deleted. */
 EFI_STATUS efi_ss_file_write(const struct efi_ss_vol *v, const char *path, const void *data,
 			     UINTN len);
+/* Append data to a file, creating it with head first when it is new or empty. On failure
+ * a new file is deleted and an existing one cut back to its old size: earlier lines stay
+ * whole and no half line is left. */
+EFI_STATUS efi_ss_file_append(const struct efi_ss_vol *v, const char *path, const void *head,
+			      UINTN hlen, const void *data, UINTN len);
 /* Delete a file (closing it); EFI_WARN_DELETE_FAILURE when the volume refused. */
 EFI_STATUS efi_ss_file_delete(const struct efi_ss_vol *v, const char *path);
 /* True when path exists, or when that cannot be determined (see efi_naming.h). */
@@ -143,10 +148,12 @@ void efi_ss_facts_fill(struct efi_ss_facts *f, const struct efi_ss_smbios_info *
 		       bool have_smbios, const char *smbios_why, const struct efi_ss_time *t,
 		       bool have_time, bool shell_mode);
 
-/* Choose a free base name from SMBIOS in dir and write NAME.txt and NAME.json. On success
- * saved (cap >= 160) names the text file; on failure a finding "report-not-saved" is added to
- * r (so the console shows it) and false is returned. */
-bool efi_ss_report_write(const struct efi_ss_vol *v, const char *dir,
+/* Choose a free base name from SMBIOS in dir and write NAME.txt and NAME.json, then append
+ * the machine's line to the summary CSV (unless summary is NULL or ""). On success saved
+ * (cap >= 400) names the text file and says whether the summary line was added (a failed
+ * summary changes nothing else); on failure a finding "report-not-saved" is added to r (so
+ * the console shows it) and false is returned. */
+bool efi_ss_report_write(const struct efi_ss_vol *v, const char *dir, const char *summary,
 			 const struct efi_ss_smbios_info *smb, bool have_smbios,
 			 struct ss_result *r, const struct ss_info *info, char *saved,
 			 size_t cap);

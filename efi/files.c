@@ -219,6 +219,106 @@ EFI_STATUS efi_ss_file_write(const struct efi_ss_vol *v, const char *path, const
 	return st;
 }
 
+/* Cut a file back to size bytes (undoing a failed append). */
+static EFI_STATUS vol_truncate(EFI_FILE_HANDLE fh, UINT64 size)
+{
+	EFI_FILE_INFO *info = LibFileInfo(fh);
+	if (info == NULL)
+		return EFI_DEVICE_ERROR;
+	info->FileSize = size;
+	EFI_STATUS st = fh->SetInfo(fh, &GenericFileInfo, info->Size, info);
+	FreePool(info);
+	return st;
+}
+
+static EFI_STATUS shell_truncate(const struct efi_ss_vol *v, SHELL_FILE_HANDLE h, UINT64 size)
+{
+	EFI_FILE_INFO *info = v->shell->GetFileInfo(h);
+	if (info == NULL)
+		return EFI_DEVICE_ERROR;
+	info->FileSize = size;
+	EFI_STATUS st = v->shell->SetFileInfo(h, info);
+	FreePool(info);
+	return st;
+}
+
+EFI_STATUS efi_ss_file_append(const struct efi_ss_vol *v, const char *path, const void *head,
+			      UINTN hlen, const void *data, UINTN len)
+{
+	EFI_STATUS st;
+	UINT64 size = 0;
+	UINTN n;
+	const UINT64 mode = EFI_FILE_MODE_READ | EFI_FILE_MODE_WRITE | EFI_FILE_MODE_CREATE;
+	if (v->shell != NULL) {
+		SHELL_FILE_HANDLE h;
+		st = shell_open(v, path, mode, &h);
+		if (EFI_ERROR(st))
+			return st;
+		st = v->shell->GetFileSize(h, &size);
+		if (EFI_ERROR(st)) { /* not a file we can append to (a directory?): leave it */
+			v->shell->CloseFile(h);
+			return st;
+		}
+		st = v->shell->SetFilePosition(h, size);
+		if (!EFI_ERROR(st) && size == 0 && hlen) {
+			n = hlen;
+			st = v->shell->WriteFile(h, &n, (void *)head);
+			if (!EFI_ERROR(st) && n != hlen)
+				st = EFI_VOLUME_FULL;
+		}
+		if (!EFI_ERROR(st)) {
+			n = len;
+			st = v->shell->WriteFile(h, &n, (void *)data);
+			if (!EFI_ERROR(st) && n != len)
+				st = EFI_VOLUME_FULL;
+		}
+		if (!EFI_ERROR(st))
+			st = v->shell->FlushFile(h);
+		if (EFI_ERROR(st) && size == 0) {
+			v->shell->DeleteFile(h); /* a new file that failed: gone, handle closed */
+			return st;
+		}
+		if (EFI_ERROR(st))
+			shell_truncate(v, h, size); /* the earlier lines stay whole */
+		v->shell->CloseFile(h);
+		return st;
+	}
+	if (v->root == NULL)
+		return EFI_NOT_FOUND;
+	EFI_FILE_HANDLE fh;
+	st = vol_open(v, path, mode, 0, &fh);
+	if (EFI_ERROR(st))
+		return st;
+	st = vol_size(fh, &size);
+	if (EFI_ERROR(st)) { /* a directory of that name, or no size: leave it alone */
+		fh->Close(fh);
+		return st;
+	}
+	st = fh->SetPosition(fh, size);
+	if (!EFI_ERROR(st) && size == 0 && hlen) {
+		n = hlen;
+		st = fh->Write(fh, &n, (void *)head);
+		if (!EFI_ERROR(st) && n != hlen)
+			st = EFI_VOLUME_FULL;
+	}
+	if (!EFI_ERROR(st)) {
+		n = len;
+		st = fh->Write(fh, &n, (void *)data);
+		if (!EFI_ERROR(st) && n != len)
+			st = EFI_VOLUME_FULL;
+	}
+	if (!EFI_ERROR(st))
+		st = fh->Flush(fh);
+	if (EFI_ERROR(st) && size == 0) {
+		fh->Delete(fh); /* closes the handle too */
+		return st;
+	}
+	if (EFI_ERROR(st))
+		vol_truncate(fh, size);
+	EFI_STATUS cst = fh->Close(fh);
+	return EFI_ERROR(st) ? st : cst;
+}
+
 EFI_STATUS efi_ss_file_delete(const struct efi_ss_vol *v, const char *path)
 {
 	EFI_STATUS st;

@@ -28,7 +28,7 @@ struct run {
 	struct efi_ss_time now;
 	bool have_time;
 	char policy_err[SS_MSG_LEN];
-	char saved[200];
+	char saved[512]; /* what was written where, for the screen */
 };
 
 static EFI_GUID shell_guid = EFI_SHELL_PROTOCOL_GUID;
@@ -225,7 +225,7 @@ static unsigned scan(struct run *x)
 						      "report directory %.80s: %s", dir, why);
 		}
 		if (why == NULL)
-			efi_ss_report_write(v, dir, &x->smbios, have_smbios, x->result,
+			efi_ss_report_write(v, dir, x->cfg.summary, &x->smbios, have_smbios, x->result,
 					    &x->facts.info, x->saved, sizeof(x->saved));
 	}
 	return (unsigned)x->result->exit_code;

@@ -155,7 +155,40 @@ static const char *status_str(EFI_STATUS st)
 	}
 }
 
-bool efi_ss_report_write(const struct efi_ss_vol *v, const char *dir,
+/* Append this machine's line to the summary CSV (the header first on a new file), after its
+ * report pair was saved: the line names the pair. Returns NULL, or why the line was not added.
+ * The summary is an index of the reports, not a report: its failure is told on the screen but
+ * changes neither the verdict nor the exit code, so the saved report stays the whole truth. */
+static const char *summary_append(const struct efi_ss_vol *v, const char *path,
+				  const struct ss_result *r, const struct ss_info *info,
+				  const char *report)
+{
+	char head[512], line[2048], parent[160];
+	struct membuf hb = { head, 0, sizeof(head), false }, lb = { line, 0, sizeof(line), false };
+	struct ss_info with = *info;
+	EFI_STATUS st = EFI_SUCCESS;
+
+	ss_info_add(&with, "report", "Report", report);
+	ss_render_csv_header(mem_write, &hb);
+	ss_render_csv(r, &with, mem_write, &lb);
+	size_t cut = ss_strlen(path);
+	while (cut > 0 && path[cut - 1] != '\\')
+		cut--;
+	if (cut > 1 && cut <= sizeof(parent)) { /* "\dirile.csv": make "\dir" first */
+		ss_memcopy(parent, path, cut - 1);
+		parent[cut - 1] = '\0';
+		st = efi_ss_mkdirs(v, parent);
+	}
+	if (!EFI_ERROR(st))
+		st = hb.n > hb.cap || lb.n > lb.cap
+			     ? EFI_BUFFER_TOO_SMALL
+			     : efi_ss_file_append(v, path, head, hb.n, line, lb.n);
+	if (!EFI_ERROR(st))
+		return NULL;
+	return st == EFI_BUFFER_TOO_SMALL ? "line too long" : status_str(st);
+}
+
+bool efi_ss_report_write(const struct efi_ss_vol *v, const char *dir, const char *summary,
 			 const struct efi_ss_smbios_info *smb, bool have_smbios,
 			 struct ss_result *r, const struct ss_info *info, char *saved,
 			 size_t cap)
@@ -209,6 +242,14 @@ bool efi_ss_report_write(const struct efi_ss_vol *v, const char *dir,
 	FreePool(t);
 	FreePool(j);
 	ss_fmt(saved, cap, "%s and .json", txt);
+	if (summary != NULL && summary[0] != '\0') {
+		const char *no = summary_append(v, summary, r, info, txt);
+		size_t n = ss_strlen(saved);
+		if (no == NULL)
+			ss_fmt(saved + n, cap - n, "\nSummary: a line added to %s", summary);
+		else
+			ss_fmt(saved + n, cap - n, "\nSummary: NO line added to %s (%s)", summary, no);
+	}
 	return true;
 
 fail:

@@ -25,6 +25,8 @@ static void usage(FILE *f)
 		"       /sys/firmware/acpi/tables). Default: this machine's tables (needs root).\n\n"
 		"Options:\n"
 		"  --json             print the report as one JSON object\n"
+		"  --csv              print one CSV line (the verdict and its key facts) for a summary\n"
+		"  --csv-header       print the CSV header line and exit (docs/REPORT.md)\n"
 		"  --target T         windows7 (default: SLIC decides KMS) or windows8 (8/8.1/10/11)\n"
 		"  --policy FILE      extra known keys, accepted versions, stricter rules (docs/POLICY.md)\n"
 		"  --show-key         show the MSDM product key in full (masked by default)\n"
@@ -37,7 +39,7 @@ static void usage(FILE *f)
 
 int main(int argc, char **argv)
 {
-	int json = 0, quiet = 0;
+	int json = 0, quiet = 0, csv = 0;
 	const char *input = NULL, *policy_path = NULL;
 	static struct ss_policy policy;
 	ss_policy_init(&policy);
@@ -48,6 +50,11 @@ int main(int argc, char **argv)
 		const char *a = argv[i];
 		if (!strcmp(a, "--json")) {
 			json = 1;
+		} else if (!strcmp(a, "--csv")) {
+			csv = 1;
+		} else if (!strcmp(a, "--csv-header")) {
+			ss_render_csv_header(write_stdout, stdout);
+			return fflush(stdout) ? SS_EXIT_CANNOT_JUDGE : 0;
 		} else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) {
 			quiet = 1;
 		} else if (!strcmp(a, "--show-key")) {
@@ -119,13 +126,21 @@ int main(int argc, char **argv)
 		return SS_EXIT_CANNOT_JUDGE;
 	}
 	ss_judge(in.set, &policy, r);
+	if (json + csv > 1) {
+		fprintf(stderr, "slicscan: --json and --csv exclude each other\n");
+		free(r);
+		host_input_free(&in);
+		return SS_EXIT_USAGE;
+	}
 	if (json)
 		ss_render_json(r, NULL, write_stdout, stdout);
+	else if (csv)
+		ss_render_csv(r, NULL, write_stdout, stdout);
 	else if (quiet)
 		ss_render_banner(r, write_stdout, stdout);
 	else
 		ss_render_text(r, NULL, write_stdout, stdout);
-	if (r->verdict == SS_VERDICT_ERROR && !json)
+	if (r->verdict == SS_VERDICT_ERROR && !json && !csv)
 		for (size_t i = 0; i < r->nf; i++)
 			if (r->f[i].sev == SS_SEV_FATAL)
 				fprintf(stderr, "slicscan: %s\n", r->f[i].msg);

@@ -12,6 +12,7 @@ void efi_ss_config_defaults(struct efi_ss_config *c)
 	c->timeout = EFI_SS_TIMEOUT_DEFAULT;
 	c->report = true;
 	ss_fmt(c->report_dir, sizeof(c->report_dir), "%s", EFI_SS_REPORT_DIR_DEFAULT);
+	ss_fmt(c->summary, sizeof(c->summary), "%s", EFI_SS_SUMMARY_DEFAULT);
 	c->policy_mode = EFI_SS_POLICY_DEFAULT;
 	c->target = SS_TARGET_WIN7;
 }
@@ -185,12 +186,12 @@ static int parse_timeout(const char *v, size_t n, unsigned *out)
 
 enum key {
 	K_ACTION, K_TIMEOUT, K_REPORT, K_REPORT_DIR, K_POLICY, K_TARGET, K_SHOW_KEY, K_QUIET,
-	K_DEBUG_EXIT, K_COUNT
+	K_DEBUG_EXIT, K_SUMMARY, K_COUNT
 };
 
 static const char *const key_names[K_COUNT] = {
 	"action", "timeout", "report", "report_dir", "policy", "target", "show_key", "quiet",
-	"debug_exit",
+	"debug_exit", "summary",
 };
 
 /* Put one key back to its default (a bad value never leaves a half-applied setting). */
@@ -208,6 +209,7 @@ static void reset_key(struct efi_ss_config *c, enum key k)
 	case K_SHOW_KEY: c->show_key = d.show_key; break;
 	case K_QUIET: c->quiet = d.quiet; break;
 	case K_DEBUG_EXIT: c->debug_exit = d.debug_exit; break;
+	case K_SUMMARY: ss_memcopy(c->summary, d.summary, sizeof(c->summary)); break;
 	case K_COUNT: break;
 	}
 }
@@ -262,6 +264,14 @@ static const char *apply(struct efi_ss_config *c, enum key k, const char *v, siz
 		if (efi_ss_path_normalise(v, n, c->policy, sizeof(c->policy), false, &why))
 			return why;
 		c->policy_mode = EFI_SS_POLICY_PATH;
+		return NULL;
+	case K_SUMMARY:
+		if (word_is(v, n, "none")) {
+			c->summary[0] = '\0';
+			return NULL;
+		}
+		if (efi_ss_path_normalise(v, n, c->summary, sizeof(c->summary), false, &why))
+			return why;
 		return NULL;
 	case K_TARGET:
 		if (ss_target_parse(v, n, &t) != 0)

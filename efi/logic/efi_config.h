@@ -40,6 +40,7 @@ enum efi_ss_policy_mode {
 #define EFI_SS_TIMEOUT_MAX 3600
 #define EFI_SS_REPORT_DIR_DEFAULT "\\slicscan\\reports"
 #define EFI_SS_POLICY_DEFAULT_PATH "\\slicscan\\policy.txt"
+#define EFI_SS_SUMMARY_DEFAULT "\\slicscan\\summary.csv"
 #define EFI_SS_CONFIG_NAME "slicscan.cfg"
 
 struct efi_ss_config {
@@ -47,6 +48,7 @@ struct efi_ss_config {
 	unsigned timeout;                /* seconds, 1..3600 */
 	bool report;                     /* write the report files */
 	char report_dir[EFI_SS_PATH_MAX];/* absolute on the stick, '\' separators, no trailing '\' */
+	char summary[EFI_SS_PATH_MAX];   /* the summary CSV a line is appended to; "" = none */
 	enum efi_ss_policy_mode policy_mode;
 	char policy[EFI_SS_PATH_MAX];    /* for EFI_SS_POLICY_PATH */
 	bool target_set;

@@ -5,6 +5,7 @@ exit code and message each must give (issue #2: garbage in -> clear message, exi
 never a crash). Runs the ASan+UBSan build, so a crash or a sanitizer report fails here too.
 Usage: test_cli.py --slicscan PATH"""
 import argparse
+import csv
 import json
 import os
 import random
@@ -137,6 +138,29 @@ def main():
                     if json.loads(l)["reason"] == "no-slic" and json.loads(l)["msdm"] == "absent")
         expect(s, "policy require-oem-license", ["--policy", pol, none], 1, stdout_re=r"no-oem-license-evidence")
         expect(s, "quiet prints the banner only", ["-q", fail], 1, stdout_re=r"^\+-+\+\n\|  VERDICT: NOT READY")
+
+        # --csv: one line per dump under one --csv-header, read back by Python's csv module;
+        # each line says what --json says, the exit code is the verdict's, never a key
+        rc, head, _ = expect(s, "--csv-header", ["--csv-header"], 0, stdout_re=r'^"firmware_time",')
+        rows, ok, why = [], True, []
+        for dump in (DELL, fail, none, msdm, w("junk.txt", b"junk\n")):
+            rc, line, err, _ = run(s, "--csv", dump)
+            j = json.loads(run(s, "--json", dump)[1])
+            if not line.endswith("\r\n") or line.count("\r\n") != 1:
+                ok, why = False, why + ["%s: not one CRLF line" % os.path.basename(dump)]
+            rows.append((rc, j, line))
+        table = list(csv.DictReader((head + "".join(l for _, _, l in rows)).splitlines()))
+        for (rc, j, _), row in zip(rows, table):
+            got = (row["verdict"], row["exit_code"], row["windows7_kms"], row["windows7_reason"],
+                   row["predicted_error"], row["marker_version"], row["msdm_state"])
+            want = (j["verdict"], str(j["exit_code"]), j["windows7_kms"], j["windows7_reason"],
+                    j["predicted_error"] or "", j["slic"]["marker_version"] or "", j["msdm"]["state"])
+            if got != want or rc != j["exit_code"] or len(row) != 20 or None in row:
+                ok, why = False, why + ["%s: %s vs %s" % (row["source"], got, want)]
+        case("--csv lines agree with --json", ok and len(table) == 5, "; ".join(why) or str(len(table)))
+        case("--csv never shows the key", full not in "".join(l for _, _, l in rows)
+             and full[:23] not in "".join(l for _, _, l in rows), "key in CSV")
+        expect(s, "--csv with --json refused", ["--csv", "--json", DELL], 4, stderr_re=r"exclude")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     passed = sum(1 for _, ok in results if ok)

@@ -32,6 +32,7 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t len)
 	size_t total = 0;
 	ss_render_text(&r, NULL, sink, &total);
 	ss_render_json(&r, NULL, sink, &total);
+	ss_render_csv(&r, NULL, sink, &total);
 	free(text);
 	free(arena);
 	return 0;

@@ -59,6 +59,7 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t len)
 	ss_judge(&set, &p, &r);
 	ss_render_json(&r, NULL, sink, NULL);
 	ss_render_text(&r, NULL, sink, NULL);
+	ss_render_csv(&r, NULL, sink, NULL);
 	for (size_t i = 0; i < nb; i++)
 		free(bufs[i]);
 

@@ -20,6 +20,7 @@ if it needs new bytes); docs/QEMU.md explains the fields.
 
 import argparse
 import concurrent.futures
+import csv
 import json
 import os
 import re
@@ -79,7 +80,7 @@ class Scenario:
                  report_name=None, machine=None, refused=False, timeout=45, note="",
                  serial_re=(), policy_at="/slicscan/policy.txt", report_dir="/slicscan/reports",
                  usb_image=False, w7_kms=None, w7_reason=None, real=None, setup_error=None,
-                 free_bytes=None):
+                 free_bytes=None, pre_summary=False, no_summary=False):
         self.name, self.variant, self.exit = name, variant, exit
         self.verdict = verdict if verdict is not None else VERDICT_OF_EXIT.get(exit)
         self.findings, self.absent = list(findings), list(absent)
@@ -98,6 +99,8 @@ class Scenario:
         self.real = real                # real_tables.choose() entry: boots real corpus tables
         self.setup_error = setup_error  # the scenario could not even be set up: it fails
         self.free_bytes = free_bytes    # fill the stick until only this many bytes are free
+        self.pre_summary = pre_summary  # the stick already has a summary.csv of other machines
+        self.no_summary = no_summary    # the summary line must be missing (the stick is full)
 
 
 S = Scenario
@@ -164,7 +167,9 @@ SCENARIOS = [
                "system_serial": "CZ1234XYZ", "bios_vendor": "Contoso BIOS Works",
                "bios_version": "CBW 1.07", "bios_date": "03/14/2011"}),
     S("report-name-taken", "valid-2.1", 0, smbios=SMBIOS_ID, report_name="CZ1234XYZ-2",
-      pre_files=[("CZ1234XYZ.txt", "/slicscan/reports/CZ1234XYZ.txt")]),
+      pre_files=[("CZ1234XYZ.txt", "/slicscan/reports/CZ1234XYZ.txt")], pre_summary=True,
+      note="the summary.csv of earlier machines gets one more line, the old ones untouched"),
+    S("summary-none", "valid-2.1", 0, cfg={"summary": "none"}, note="summary = none: no CSV"),
     S("junk-serial-uuid", "valid-2.1", 0,
       smbios=[f"type=1,serial=To be filled by O.E.M.,uuid={TEST_UUID}"],
       report_name="uuid-" + TEST_UUID),
@@ -182,6 +187,10 @@ SCENARIOS = [
       note="room for the .txt, not for the .json: no half pair may remain (observed: OVMF's FAT "
            "driver drops the .txt itself once the .json fails; the app deletes it for drivers "
            "that keep it, a path this scenario cannot tell apart)"),
+    S("full-stick-summary", "valid-2.1", 0, free_bytes=8192, no_summary=True,
+      serial_re=[r"Summary: NO line added to \\slicscan\\summary.csv \(the stick is full\)"],
+      note="room for the report pair, not for the summary line: the pair stays and tells the "
+           "verdict (exit 0), the screen says the line is missing, no CSV is left"),
     S("mbr-stick", "valid-2.1", 0, mbr=True, note="partitioned stick, as make usb builds"),
     S("usb-image", "none", 0, usb_image=True, absent=["config-invalid"],
       note="make usb's image as shipped: commented config parses cleanly, waits for a key"),
@@ -343,6 +352,11 @@ def make_stick(sc, wd, manifest):
                  "--add", f"{cfg}:/slicscan/slicscan.cfg"]
     else:
         argv += ["--bootia32" if sc.fw == "ia32" else "--bootx64", app, "--cfg", cfg]
+    if sc.pre_summary:
+        p = os.path.join(files, "summary.csv")
+        with open(p, "wb") as f:
+            f.write(PRE_SUMMARY)
+        argv += ["--add", f"{p}:/slicscan/summary.csv"]
     for i, (content_name, dest) in enumerate(sc.pre_files):
         p = os.path.join(files, f"pre{i}-{content_name}")
         with open(p, "w") as f:
@@ -435,6 +449,57 @@ def boot(sc, wd, img, manifest):
     return res, serial
 
 
+# A summary.csv as an earlier round left it: the header and one machine (RFC 4180, CRLF).
+PRE_SUMMARY = ('"firmware_time","system_serial","system_manufacturer","system_product","bios_version",'
+               '"bios_date","verdict","exit_code","windows7_kms","windows7_reason","predicted_error",'
+               '"marker_version","slic_oem_id","slic_oem_table_id","msdm_state","oem_license_evidence",'
+               '"problems","report","source","app_version"\r\n'
+               '"2026-11-30T10:00:00","OLD-0001","Contoso","Old PC","1.0","01/01/2010","not-ready","1",'
+               '"not-ready","no-marker","0xC004F035","","OLDOEM","OLDTABLE","absent","no",'
+               '"slic-no-marker","\\slicscan\\reports\\OLD-0001.txt","firmware","slicscan 1.0.0"\r\n'
+               ).encode("ascii")
+
+
+def csv_text(v):
+    """A value as the summary CSV holds it: a would-be spreadsheet formula gets a leading '."""
+    return "'" + v if v[:1] in ("=", "+", "-", "@") else v
+
+
+def check_summary(sc, wd, rep, base, errs):
+    """\\slicscan\\summary.csv: the header, the lines already there unchanged, and one new line
+    that says what this machine's JSON report says and names its report file."""
+    path = os.path.join(wd, "summary.csv")
+    if sc.cfg.get("summary") == "none" or sc.no_summary:
+        if os.path.exists(path):
+            errs.append("summary.csv written although summary = none or the stick is full")
+        return
+    try:
+        with open(path, "rb") as f:
+            data = f.read()
+    except OSError:
+        errs.append("no \\slicscan\\summary.csv on the stick")
+        return
+    old = PRE_SUMMARY if sc.pre_summary else b""
+    if not data.startswith(old) or not data.endswith(b"\r\n"):
+        errs.append("summary.csv: the earlier lines were changed or the last line is cut")
+        return
+    rows = list(csv.reader(data.decode("ascii", "replace").splitlines()))
+    want_rows = 3 if sc.pre_summary else 2
+    if len(rows) != want_rows or rows[0][:2] != ["firmware_time", "system_serial"]:
+        errs.append(f"summary.csv has {len(rows)} line(s), expected {want_rows} (header first)")
+        return
+    row = dict(zip(rows[0], rows[-1]))
+    got = (row.get("verdict"), row.get("exit_code"), row.get("windows7_kms"),
+           row.get("marker_version"), row.get("msdm_state"), row.get("system_serial"))
+    want = (rep.get("verdict"), str(rep.get("exit_code")), rep.get("windows7_kms"),
+            (rep.get("slic") or {}).get("marker_version") or "", (rep.get("msdm") or {}).get("state"),
+            csv_text((rep.get("machine") or {}).get("system_serial", "")))
+    if got != want:
+        errs.append(f"summary.csv line {got} but the report says {want}")
+    if not row.get("report", "").lower().endswith(f"\\{base.lower()}.txt"):
+        errs.append(f"summary.csv names report {row.get('report')!r}, not {base}.txt")
+
+
 def reports_of(wd):
     rep = os.path.join(wd, "reports")
     return sorted(os.listdir(rep)) if os.path.isdir(rep) else []
@@ -468,6 +533,7 @@ def check_report(sc, wd, errs):
     except (OSError, ValueError) as e:
         errs.append(f"report {base}.json unreadable: {e}")
         return None
+    check_summary(sc, wd, rep, base, errs)
     try:
         with open(os.path.join(wd, "reports", base + ".txt"), errors="replace") as f:
             txt = f.read()
@@ -645,9 +711,11 @@ def run_scenario(sc, manifest):
         for pat in sc.serial_re:
             if not re.search(pat, serial):
                 errs.append(f"serial console lacks {pat!r}")
-        if sc.readonly or sc.free_bytes is not None:
+        if sc.readonly or "report-not-saved" in sc.findings:
             if reports_of(wd):
                 errs.append(f"a read-only or full stick kept reports: {reports_of(wd)}")
+            if os.path.exists(os.path.join(wd, "summary.csv")):
+                errs.append("a read-only or full stick got a summary.csv")
             for fid in sc.findings:
                 if fid not in serial:
                     errs.append(f"serial console lacks finding {fid}")

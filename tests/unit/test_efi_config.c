@@ -48,6 +48,7 @@ static const char good[] =
 	"show_key = yes\r\n"
 	"quiet = on\r\n"
 	"debug_exit = true\r\n"
+	"summary = /Room 12/all.csv\r\n"
 	"\r\n";
 
 static void check_good(const struct efi_ss_config *c)
@@ -64,6 +65,7 @@ static void check_good(const struct efi_ss_config *c)
 	assert_true(c->show_key);
 	assert_true(c->quiet);
 	assert_true(c->debug_exit);
+	assert_string_equal(c->summary, "\\Room 12\\all.csv");
 }
 
 static void test_defaults(void **state)
@@ -81,6 +83,7 @@ static void test_defaults(void **state)
 	assert_false(c.show_key);
 	assert_false(c.quiet);
 	assert_false(c.debug_exit);
+	assert_string_equal(c.summary, "\\slicscan\\summary.csv");
 	efi_ss_config_parse(&c, NULL, 0);
 	assert_int_equal(c.nmsg, 0);
 }
@@ -174,6 +177,22 @@ static void test_bad_values_keep_defaults(void **state)
 	assert_false(c.target_set);
 	assert_false(c.show_key);
 	assert_false(c.quiet);
+	assert_string_equal(c.summary, d.summary);
+}
+
+static void test_summary_none(void **state)
+{
+	(void)state;
+	struct efi_ss_config c;
+	parse_str(&c, "summary = NONE\n");
+	assert_int_equal(c.nmsg, 0);
+	assert_string_equal(c.summary, "");
+	parse_str(&c, "summary = \"\\reports\\..\\x.csv\"\n");
+	assert_true(has_msg(&c, "line 1: summary"));
+	assert_string_equal(c.summary, "\\slicscan\\summary.csv");
+	parse_str(&c, "summary = none\nsummary = \\\n"); /* the root is no file name */
+	assert_true(has_msg(&c, "line 2: summary"));
+	assert_string_equal(c.summary, "\\slicscan\\summary.csv");
 }
 
 static void test_bad_value_resets_earlier_good(void **state)
@@ -386,6 +405,7 @@ int main(void)
 		cmocka_unit_test(test_good_ascii),
 		cmocka_unit_test(test_encodings),
 		cmocka_unit_test(test_bad_values_keep_defaults),
+		cmocka_unit_test(test_summary_none),
 		cmocka_unit_test(test_bad_value_resets_earlier_good),
 		cmocka_unit_test(test_timeout_values),
 		cmocka_unit_test(test_line_faults),
