@@ -18,21 +18,55 @@ static EFI_STATUS path16(const char *path, CHAR16 *out)
 	return EFI_SUCCESS;
 }
 
-/* ---- the app's own volume ---- */
+/* ---- one open file, in either name space ----
+ * The app's own volume goes through EFI_FILE_PROTOCOL, the Shell's name space through
+ * EFI_SHELL_PROTOCOL (whose SHELL_FILE_HANDLE is opaque: only its functions touch it). Every
+ * operation below is written once on top of these few. */
 
-static EFI_STATUS vol_open(const struct efi_ss_vol *v, const char *path, UINT64 mode,
-			   UINT64 attrs, EFI_FILE_HANDLE *fh)
+struct file {
+	const struct efi_ss_vol *v;
+	SHELL_FILE_HANDLE sh; /* Shell name space */
+	EFI_FILE_HANDLE fh;   /* own volume */
+};
+
+static EFI_STATUS f_open(const struct efi_ss_vol *v, const char *path, UINT64 mode, UINT64 attrs,
+			 struct file *f)
 {
 	CHAR16 p[PATH16_MAX];
+	f->v = v;
+	f->sh = NULL;
+	f->fh = NULL;
+	if (v->shell == NULL && v->root == NULL)
+		return EFI_NOT_FOUND;
 	EFI_STATUS st = path16(path, p);
 	if (EFI_ERROR(st))
 		return st;
-	return v->root->Open(v->root, fh, p, mode, attrs);
+	if (v->shell != NULL) /* directories are made with CreateFile (mkdir_one) */
+		return v->shell->OpenFileByName(p, &f->sh, mode);
+	return v->root->Open(v->root, &f->fh, p, mode, attrs);
 }
 
-static EFI_STATUS vol_size(EFI_FILE_HANDLE fh, UINT64 *size)
+static EFI_STATUS f_close(struct file *f)
 {
-	EFI_FILE_INFO *info = LibFileInfo(fh);
+	return f->sh != NULL ? f->v->shell->CloseFile(f->sh) : f->fh->Close(f->fh);
+}
+
+/* Delete the file; closes the handle whatever the outcome. */
+static EFI_STATUS f_delete(struct file *f)
+{
+	return f->sh != NULL ? f->v->shell->DeleteFile(f->sh) : f->fh->Delete(f->fh);
+}
+
+/* A pool copy of the file's EFI_FILE_INFO, or NULL. */
+static EFI_FILE_INFO *f_info(const struct file *f)
+{
+	return f->sh != NULL ? f->v->shell->GetFileInfo(f->sh) : LibFileInfo(f->fh);
+}
+
+/* The size of a file; EFI_NOT_FOUND for a directory. */
+static EFI_STATUS f_size(const struct file *f, UINT64 *size)
+{
+	EFI_FILE_INFO *info = f_info(f);
 	if (info == NULL)
 		return EFI_DEVICE_ERROR;
 	*size = info->FileSize;
@@ -41,64 +75,76 @@ static EFI_STATUS vol_size(EFI_FILE_HANDLE fh, UINT64 *size)
 	return dir ? EFI_NOT_FOUND : EFI_SUCCESS;
 }
 
-/* ---- the Shell's name space ----
- * SHELL_FILE_HANDLE is opaque; only EFI_SHELL_PROTOCOL functions touch it. */
-
-static EFI_STATUS shell_open(const struct efi_ss_vol *v, const char *path, UINT64 mode,
-			     SHELL_FILE_HANDLE *h)
+/* Cut the file back to size bytes (undoing a failed append). */
+static EFI_STATUS f_truncate(const struct file *f, UINT64 size)
 {
-	CHAR16 p[PATH16_MAX];
-	EFI_STATUS st = path16(path, p);
-	if (EFI_ERROR(st))
-		return st;
-	return v->shell->OpenFileByName(p, h, mode);
+	EFI_FILE_INFO *info = f_info(f);
+	if (info == NULL)
+		return EFI_DEVICE_ERROR;
+	info->FileSize = size;
+	EFI_STATUS st = f->sh != NULL ? f->v->shell->SetFileInfo(f->sh, info)
+				      : f->fh->SetInfo(f->fh, &GenericFileInfo, info->Size, info);
+	FreePool(info);
+	return st;
+}
+
+static EFI_STATUS f_seek(const struct file *f, UINT64 pos)
+{
+	return f->sh != NULL ? f->v->shell->SetFilePosition(f->sh, pos)
+			     : f->fh->SetPosition(f->fh, pos);
+}
+
+/* Read up to *n bytes; *n becomes the count read. */
+static EFI_STATUS f_read(const struct file *f, UINTN *n, void *buf)
+{
+	return f->sh != NULL ? f->v->shell->ReadFile(f->sh, n, buf) : f->fh->Read(f->fh, n, buf);
+}
+
+/* Write all len bytes: a short write is EFI_VOLUME_FULL. */
+static EFI_STATUS f_write(const struct file *f, const void *data, UINTN len)
+{
+	UINTN n = len;
+	EFI_STATUS st = f->sh != NULL ? f->v->shell->WriteFile(f->sh, &n, (void *)data)
+				      : f->fh->Write(f->fh, &n, (void *)data);
+	return !EFI_ERROR(st) && n != len ? EFI_VOLUME_FULL : st;
+}
+
+static EFI_STATUS f_flush(const struct file *f)
+{
+	return f->sh != NULL ? f->v->shell->FlushFile(f->sh) : f->fh->Flush(f->fh);
 }
 
 /* ---- the interface ---- */
 
+#define MODE_RW (EFI_FILE_MODE_READ | EFI_FILE_MODE_WRITE)
+#define MODE_RWC (EFI_FILE_MODE_READ | EFI_FILE_MODE_WRITE | EFI_FILE_MODE_CREATE)
+
 EFI_STATUS efi_ss_file_read(const struct efi_ss_vol *v, const char *path, UINT8 **data,
 			    UINTN *len, UINTN max)
 {
-	EFI_STATUS st;
+	struct file f;
 	UINT64 size = 0;
-	UINT8 *buf;
-	UINTN n;
+	UINT8 *buf = NULL;
+	UINTN n = 0;
 
 	*data = NULL;
 	*len = 0;
-	if (v->shell != NULL) {
-		SHELL_FILE_HANDLE h;
-		st = shell_open(v, path, EFI_FILE_MODE_READ, &h);
-		if (EFI_ERROR(st))
-			return st;
-		st = v->shell->GetFileSize(h, &size);
-		if (!EFI_ERROR(st) && size > max)
-			st = EFI_BAD_BUFFER_SIZE;
-		buf = EFI_ERROR(st) ? NULL : AllocatePool((UINTN)size + 1);
-		if (!EFI_ERROR(st) && buf == NULL)
+	EFI_STATUS st = f_open(v, path, EFI_FILE_MODE_READ, 0, &f);
+	if (EFI_ERROR(st))
+		return st;
+	st = f_size(&f, &size);
+	if (!EFI_ERROR(st) && size > max)
+		st = EFI_BAD_BUFFER_SIZE;
+	if (!EFI_ERROR(st)) {
+		buf = AllocatePool((UINTN)size + 1);
+		if (buf == NULL)
 			st = EFI_OUT_OF_RESOURCES;
-		n = (UINTN)size;
-		if (!EFI_ERROR(st))
-			st = v->shell->ReadFile(h, &n, buf);
-		v->shell->CloseFile(h);
-	} else if (v->root != NULL) {
-		EFI_FILE_HANDLE fh;
-		st = vol_open(v, path, EFI_FILE_MODE_READ, 0, &fh);
-		if (EFI_ERROR(st))
-			return st;
-		st = vol_size(fh, &size);
-		if (!EFI_ERROR(st) && size > max)
-			st = EFI_BAD_BUFFER_SIZE;
-		buf = EFI_ERROR(st) ? NULL : AllocatePool((UINTN)size + 1);
-		if (!EFI_ERROR(st) && buf == NULL)
-			st = EFI_OUT_OF_RESOURCES;
-		n = (UINTN)size;
-		if (!EFI_ERROR(st))
-			st = fh->Read(fh, &n, buf);
-		fh->Close(fh);
-	} else {
-		return EFI_NOT_FOUND;
 	}
+	if (!EFI_ERROR(st)) {
+		n = (UINTN)size;
+		st = f_read(&f, &n, buf);
+	}
+	f_close(&f);
 	if (EFI_ERROR(st)) {
 		if (buf != NULL)
 			FreePool(buf);
@@ -112,46 +158,36 @@ EFI_STATUS efi_ss_file_read(const struct efi_ss_vol *v, const char *path, UINT8 
 
 bool efi_ss_file_exists(const struct efi_ss_vol *v, const char *path)
 {
-	EFI_STATUS st;
-	if (v->shell != NULL) {
-		SHELL_FILE_HANDLE h;
-		st = shell_open(v, path, EFI_FILE_MODE_READ, &h);
-		if (!EFI_ERROR(st))
-			v->shell->CloseFile(h);
-	} else if (v->root != NULL) {
-		EFI_FILE_HANDLE fh;
-		st = vol_open(v, path, EFI_FILE_MODE_READ, 0, &fh);
-		if (!EFI_ERROR(st))
-			fh->Close(fh);
-	} else {
+	struct file f;
+	if (v->shell == NULL && v->root == NULL)
 		return true;
-	}
+	EFI_STATUS st = f_open(v, path, EFI_FILE_MODE_READ, 0, &f);
+	if (!EFI_ERROR(st))
+		f_close(&f);
 	return st != EFI_NOT_FOUND; /* found, or unknown: either way do not use the name */
 }
 
 static EFI_STATUS mkdir_one(const struct efi_ss_vol *v, const char *path)
 {
+	struct file f;
 	EFI_STATUS st;
 	if (v->shell != NULL) {
-		SHELL_FILE_HANDLE h;
 		CHAR16 p[PATH16_MAX];
 		/* An existing directory is fine; CreateFile would fail on it with some Shells. */
-		if (!EFI_ERROR(shell_open(v, path, EFI_FILE_MODE_READ, &h))) {
-			v->shell->CloseFile(h);
+		if (!EFI_ERROR(f_open(v, path, EFI_FILE_MODE_READ, 0, &f))) {
+			f_close(&f);
 			return EFI_SUCCESS;
 		}
 		st = path16(path, p);
 		if (!EFI_ERROR(st))
-			st = v->shell->CreateFile(p, EFI_FILE_DIRECTORY, &h);
+			st = v->shell->CreateFile(p, EFI_FILE_DIRECTORY, &f.sh);
 		if (!EFI_ERROR(st))
-			v->shell->CloseFile(h);
+			v->shell->CloseFile(f.sh);
 		return st;
 	}
-	EFI_FILE_HANDLE fh;
-	st = vol_open(v, path, EFI_FILE_MODE_READ | EFI_FILE_MODE_WRITE | EFI_FILE_MODE_CREATE,
-		      EFI_FILE_DIRECTORY, &fh);
+	st = f_open(v, path, MODE_RWC, EFI_FILE_DIRECTORY, &f);
 	if (!EFI_ERROR(st))
-		fh->Close(fh);
+		f_close(&f);
 	return st;
 }
 
@@ -182,156 +218,55 @@ EFI_STATUS efi_ss_mkdirs(const struct efi_ss_vol *v, const char *path)
 EFI_STATUS efi_ss_file_write(const struct efi_ss_vol *v, const char *path, const void *data,
 			     UINTN len)
 {
-	EFI_STATUS st;
-	UINTN n = len;
-	const UINT64 mode = EFI_FILE_MODE_READ | EFI_FILE_MODE_WRITE | EFI_FILE_MODE_CREATE;
-	if (v->shell != NULL) {
-		SHELL_FILE_HANDLE h;
-		st = shell_open(v, path, mode, &h);
-		if (EFI_ERROR(st))
-			return st;
-		st = v->shell->WriteFile(h, &n, (void *)data);
-		if (!EFI_ERROR(st) && n != len)
-			st = EFI_VOLUME_FULL;
-		if (!EFI_ERROR(st))
-			st = v->shell->FlushFile(h);
-		if (EFI_ERROR(st))
-			v->shell->DeleteFile(h); /* closes the handle */
-		else
-			v->shell->CloseFile(h);
+	struct file f;
+	EFI_STATUS st = f_open(v, path, MODE_RWC, 0, &f);
+	if (EFI_ERROR(st))
+		return st;
+	st = f_write(&f, data, len);
+	if (!EFI_ERROR(st))
+		st = f_flush(&f);
+	if (EFI_ERROR(st)) {
+		f_delete(&f); /* no partial file is left */
 		return st;
 	}
-	if (v->root == NULL)
-		return EFI_NOT_FOUND;
-	EFI_FILE_HANDLE fh;
-	st = vol_open(v, path, mode, 0, &fh);
-	if (EFI_ERROR(st))
-		return st;
-	st = fh->Write(fh, &n, (void *)data);
-	if (!EFI_ERROR(st) && n != len)
-		st = EFI_VOLUME_FULL;
-	if (!EFI_ERROR(st))
-		st = fh->Flush(fh);
-	if (EFI_ERROR(st))
-		fh->Delete(fh); /* closes the handle too */
-	else
-		st = fh->Close(fh);
-	return st;
-}
-
-/* Cut a file back to size bytes (undoing a failed append). */
-static EFI_STATUS vol_truncate(EFI_FILE_HANDLE fh, UINT64 size)
-{
-	EFI_FILE_INFO *info = LibFileInfo(fh);
-	if (info == NULL)
-		return EFI_DEVICE_ERROR;
-	info->FileSize = size;
-	EFI_STATUS st = fh->SetInfo(fh, &GenericFileInfo, info->Size, info);
-	FreePool(info);
-	return st;
-}
-
-static EFI_STATUS shell_truncate(const struct efi_ss_vol *v, SHELL_FILE_HANDLE h, UINT64 size)
-{
-	EFI_FILE_INFO *info = v->shell->GetFileInfo(h);
-	if (info == NULL)
-		return EFI_DEVICE_ERROR;
-	info->FileSize = size;
-	EFI_STATUS st = v->shell->SetFileInfo(h, info);
-	FreePool(info);
-	return st;
+	return f_close(&f);
 }
 
 EFI_STATUS efi_ss_file_append(const struct efi_ss_vol *v, const char *path, const void *head,
 			      UINTN hlen, const void *data, UINTN len)
 {
-	EFI_STATUS st;
+	struct file f;
 	UINT64 size = 0;
-	UINTN n;
-	const UINT64 mode = EFI_FILE_MODE_READ | EFI_FILE_MODE_WRITE | EFI_FILE_MODE_CREATE;
-	if (v->shell != NULL) {
-		SHELL_FILE_HANDLE h;
-		st = shell_open(v, path, mode, &h);
-		if (EFI_ERROR(st))
-			return st;
-		st = v->shell->GetFileSize(h, &size);
-		if (EFI_ERROR(st)) { /* not a file we can append to (a directory?): leave it */
-			v->shell->CloseFile(h);
-			return st;
-		}
-		st = v->shell->SetFilePosition(h, size);
-		if (!EFI_ERROR(st) && size == 0 && hlen) {
-			n = hlen;
-			st = v->shell->WriteFile(h, &n, (void *)head);
-			if (!EFI_ERROR(st) && n != hlen)
-				st = EFI_VOLUME_FULL;
-		}
-		if (!EFI_ERROR(st)) {
-			n = len;
-			st = v->shell->WriteFile(h, &n, (void *)data);
-			if (!EFI_ERROR(st) && n != len)
-				st = EFI_VOLUME_FULL;
-		}
-		if (!EFI_ERROR(st))
-			st = v->shell->FlushFile(h);
-		if (EFI_ERROR(st) && size == 0) {
-			v->shell->DeleteFile(h); /* a new file that failed: gone, handle closed */
-			return st;
-		}
-		if (EFI_ERROR(st))
-			shell_truncate(v, h, size); /* the earlier lines stay whole */
-		v->shell->CloseFile(h);
-		return st;
-	}
-	if (v->root == NULL)
-		return EFI_NOT_FOUND;
-	EFI_FILE_HANDLE fh;
-	st = vol_open(v, path, mode, 0, &fh);
+	EFI_STATUS st = f_open(v, path, MODE_RWC, 0, &f);
 	if (EFI_ERROR(st))
 		return st;
-	st = vol_size(fh, &size);
+	st = f_size(&f, &size);
 	if (EFI_ERROR(st)) { /* a directory of that name, or no size: leave it alone */
-		fh->Close(fh);
+		f_close(&f);
 		return st;
 	}
-	st = fh->SetPosition(fh, size);
-	if (!EFI_ERROR(st) && size == 0 && hlen) {
-		n = hlen;
-		st = fh->Write(fh, &n, (void *)head);
-		if (!EFI_ERROR(st) && n != hlen)
-			st = EFI_VOLUME_FULL;
-	}
-	if (!EFI_ERROR(st)) {
-		n = len;
-		st = fh->Write(fh, &n, (void *)data);
-		if (!EFI_ERROR(st) && n != len)
-			st = EFI_VOLUME_FULL;
-	}
+	st = f_seek(&f, size);
+	if (!EFI_ERROR(st) && size == 0 && hlen)
+		st = f_write(&f, head, hlen);
 	if (!EFI_ERROR(st))
-		st = fh->Flush(fh);
+		st = f_write(&f, data, len);
+	if (!EFI_ERROR(st))
+		st = f_flush(&f);
 	if (EFI_ERROR(st) && size == 0) {
-		fh->Delete(fh); /* closes the handle too */
+		f_delete(&f); /* a new file that failed: gone */
 		return st;
 	}
 	if (EFI_ERROR(st))
-		vol_truncate(fh, size);
-	EFI_STATUS cst = fh->Close(fh);
+		f_truncate(&f, size); /* the earlier lines stay whole, no half line */
+	EFI_STATUS cst = f_close(&f);
 	return EFI_ERROR(st) ? st : cst;
 }
 
 EFI_STATUS efi_ss_file_delete(const struct efi_ss_vol *v, const char *path)
 {
-	EFI_STATUS st;
-	if (v->shell != NULL) {
-		SHELL_FILE_HANDLE h;
-		st = shell_open(v, path, EFI_FILE_MODE_READ | EFI_FILE_MODE_WRITE, &h);
-		return EFI_ERROR(st) ? st : v->shell->DeleteFile(h);
-	}
-	if (v->root == NULL)
-		return EFI_NOT_FOUND;
-	EFI_FILE_HANDLE fh;
-	st = vol_open(v, path, EFI_FILE_MODE_READ | EFI_FILE_MODE_WRITE, 0, &fh);
-	return EFI_ERROR(st) ? st : fh->Delete(fh);
+	struct file f;
+	EFI_STATUS st = f_open(v, path, MODE_RW, 0, &f);
+	return EFI_ERROR(st) ? st : f_delete(&f);
 }
 
 void efi_ss_vol_close(struct efi_ss_vol *v)

@@ -160,7 +160,8 @@ SCENARIOS = [
       note="--json prints the JSON report on the console; --no-report writes nothing"),
     S("shell-policy-report", "valid-2.1", 0, mode="shell", policy=False,
       args="-q --policy fs0:\\pol\\test.txt --report fs0:\\out", policy_at="/pol/test.txt",
-      report_dir="/out", findings=["slic-key-known"]),
+      report_dir="/out", findings=["slic-key-known"], pre_summary=True,
+      note="policy and report through the Shell's name space; the summary appended there too"),
     # ---- machine identity, clock, stick ----
     S("smbios-fields", "valid-2.1", 0, smbios=SMBIOS_ID, report_name="CZ1234XYZ",
       machine={"system_manufacturer": "Contoso Labs", "system_product": "Lab PC 7",
