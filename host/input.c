@@ -97,12 +97,11 @@ static int looks_raw(const unsigned char *d, size_t n)
 	return len >= 8 && len <= HOST_MAX_INPUT && !(d[4] == ' ' && d[5] == '@');
 }
 
+/* Own buf until host_input_free(). Returns -1 when there is no room: buf stays the caller's. */
 static int keep(struct host_input *in, void *buf)
 {
-	if (in->nbufs >= sizeof(in->bufs) / sizeof(in->bufs[0])) {
-		free(buf);
+	if (in->nbufs >= sizeof(in->bufs) / sizeof(in->bufs[0]))
 		return -1;
-	}
 	in->bufs[in->nbufs++] = buf;
 	return 0;
 }
@@ -228,7 +227,10 @@ int host_input_load(struct host_input *in, const char *path)
 					    strerror(errno));
 		return 0;
 	}
-	keep(in, d);
+	if (keep(in, d) != 0) { /* the first buffer: cannot happen, but never leak or reuse */
+		free(d);
+		return -1;
+	}
 	if (looks_raw((unsigned char *)d, len)) {
 		ss_fmt(s->source, sizeof(s->source), "raw table file %s", path);
 		ss_tableset_add(s, (uint8_t *)d, len, 0, SS_ORIGIN_RAW, path);
@@ -236,8 +238,10 @@ int host_input_load(struct host_input *in, const char *path)
 	}
 	size_t cap = len / 3 + 4096;
 	uint8_t *arena = malloc(cap);
-	if (!arena || keep(in, arena) != 0)
+	if (!arena || keep(in, arena) != 0) {
+		free(arena);
 		return -1;
+	}
 	s->arena = arena;
 	s->arena_cap = cap;
 	ss_fmt(s->source, sizeof(s->source), "acpidump file %s", path);

@@ -99,6 +99,16 @@ def main():
         w("unrelated/photo.jpg", bytes(rnd.randrange(256) for _ in range(5000)))
         expect(s, "folder of unrelated files", [os.path.join(tmp, "unrelated")], 3, stderr_re=r"No ACPI table among")
         expect(s, "nonexistent input", [os.path.join(tmp, "nope.txt")], 3, stderr_re=r"Cannot read")
+        # more table files than the set holds (a folder of 300 SSDTs): the rest are named,
+        # the verdict is unverified, and nothing is freed twice (ASan watches)
+        os.mkdir(os.path.join(tmp, "many"))
+        for i in range(300):
+            t = bytearray(b"SSDT" + (36).to_bytes(4, "little") + b"\x01\x00OEMXXXTABLEXXX" + bytes(12))
+            t[9] = (-sum(t)) & 0xFF
+            w("many/SSDT%d" % i, bytes(t))
+        rc, out, _ = expect(s, "folder of 300 tables", ["--json", os.path.join(tmp, "many")], 2,
+                            stdout_re=r'"too-many-tables"')
+        case("300 tables: unverified, not ready", json.loads(out)["windows7_kms"] == "unverified", out[:200])
         if os.geteuid() != 0:
             noread = w("noread.txt", text)
             os.chmod(noread, 0)
