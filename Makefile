@@ -162,6 +162,7 @@ test-corpus: $(BUILD)/san/slicscan
 # The Linux command as users meet it: inputs, garbage, options, masking (ASan+UBSan build).
 test-cli: $(BUILD)/san/slicscan
 	@python3 tests/cli/test_cli.py --slicscan $(BUILD)/san/slicscan
+	@python3 tests/cli/test_machine.py --slicscan $(BUILD)/san/slicscan
 
 # ---- fuzzing ----------------------------------------------------------------------------------
 

@@ -151,7 +151,7 @@ struct ss_tableset {
 	struct ss_finding f[SS_MAX_FINDINGS];
 	size_t nf;
 	size_t dropped_findings;
-	bool walked_firmware;   /* tables came from a firmware RSDP walk */
+	bool walked_firmware;   /* tables came from a full firmware RSDP walk */
 	bool full;              /* a table was refused for lack of room */
 	char source[128];       /* "acpidump file x.txt", "firmware (UEFI configuration table)" */
 };
@@ -180,6 +180,10 @@ typedef int (*ss_read_fn)(void *ctx, uint64_t addr, void *dst, size_t len);
  * Bad pointers, cycles, duplicates and RSDT/XSDT disagreements become findings. */
 void ss_collect_firmware(struct ss_tableset *s, ss_read_fn read, void *ctx, uint64_t rsdp,
 			 uint64_t rsdp1);
+/* The same walk, stopped after the RSDP, RSDT and XSDT themselves: for a set whose other
+ * tables came from elsewhere (Linux: sysfs holds every table but these three). */
+void ss_collect_firmware_roots(struct ss_tableset *s, ss_read_fn read, void *ctx, uint64_t rsdp,
+			       uint64_t rsdp1);
 
 /* ---- the judgement --------------------------------------------------------------------- */
 

@@ -15,6 +15,7 @@ struct walk {
 	struct ss_tableset *s;
 	ss_read_fn read;
 	void *ctx;
+	bool roots_only; /* stop after the RSDP, RSDT and XSDT themselves */
 };
 
 static int find_addr(const struct ss_tableset *s, uint64_t addr)
@@ -130,7 +131,7 @@ static void walk_root(struct walk *w, uint64_t addr, const char *sig, uint64_t o
 				    sig, (unsigned long long)addr, root->sig, sig);
 		return;
 	}
-	if (!root->length_ok)
+	if (!root->length_ok || w->roots_only)
 		return; /* judge reports the length; entries beyond the bytes are never read */
 	size_t esize = sig[0] == 'X' ? 8 : 4;
 	size_t body = root->declared_len - 36;
@@ -173,11 +174,11 @@ static void walk_root(struct walk *w, uint64_t addr, const char *sig, uint64_t o
 	}
 }
 
-void ss_collect_firmware(struct ss_tableset *s, ss_read_fn read, void *ctx, uint64_t rsdp,
-			 uint64_t rsdp1)
+static void collect(struct ss_tableset *s, ss_read_fn read, void *ctx, uint64_t rsdp,
+		    uint64_t rsdp1, bool roots_only)
 {
-	struct walk w = { s, read, ctx };
-	s->walked_firmware = true;
+	struct walk w = { s, read, ctx, roots_only };
+	s->walked_firmware = !roots_only;
 	if (!s->source[0])
 		ss_fmt(s->source, sizeof(s->source), "firmware memory");
 	int ri = load_rsdp(&w, rsdp, "ACPI 2.0");
@@ -194,4 +195,16 @@ void ss_collect_firmware(struct ss_tableset *s, ss_read_fn read, void *ctx, uint
 	uint64_t xsdt = s->t[ri].revision >= 2 && s->t[ri].len >= 36 ? ss_le64(d + 24) : 0;
 	walk_root(&w, rsdt, "RSDT", xsdt);
 	walk_root(&w, xsdt, "XSDT", rsdt);
+}
+
+void ss_collect_firmware(struct ss_tableset *s, ss_read_fn read, void *ctx, uint64_t rsdp,
+			 uint64_t rsdp1)
+{
+	collect(s, read, ctx, rsdp, rsdp1, false);
+}
+
+void ss_collect_firmware_roots(struct ss_tableset *s, ss_read_fn read, void *ctx, uint64_t rsdp,
+			       uint64_t rsdp1)
+{
+	collect(s, read, ctx, rsdp, rsdp1, true);
 }

@@ -186,7 +186,26 @@ static void load_dir(struct host_input *in, const char *path, int sysfs)
 					   : "");
 }
 
-int host_input_load(struct host_input *in, const char *path)
+/* The running machine: every table sysfs has, and the root tables it lacks from memory. */
+static void load_machine(struct host_input *in, const struct host_machine *m)
+{
+	struct ss_tableset *s = in->set;
+	char why[160];
+	void *arena = NULL;
+	ss_fmt(s->source, sizeof(s->source), "this machine: %s", m->sysfs);
+	load_dir(in, m->sysfs, 1);
+	/* the facts first: with --root DIR the paths can be long, and the source line is short */
+	if (!s->n)
+		return; /* the finding says why (no access, no tables) */
+	if (in->nbufs >= sizeof(in->bufs) / sizeof(in->bufs[0]))
+		ss_fmt(why, sizeof(why), "no room");
+	else if (host_devmem_roots(s, m, &arena, why, sizeof(why)) == 0)
+		keep(in, arena); /* room was checked above */
+	ss_fmt(s->source, sizeof(s->source), "this machine: tables from sysfs, %s%s%s%s",
+	       arena ? "" : "no RSDT/XSDT (", why, arena ? "" : ")", m->root[0] ? " [--root]" : "");
+}
+
+int host_input_load(struct host_input *in, const char *path, const struct host_machine *m)
 {
 	memset(in, 0, sizeof(*in));
 	in->set = malloc(sizeof(*in->set));
@@ -194,9 +213,10 @@ int host_input_load(struct host_input *in, const char *path)
 		return -1;
 	ss_tableset_init(in->set, NULL, 0);
 	struct ss_tableset *s = in->set;
-	int sysfs = !path;
-	if (!path)
-		path = HOST_SYSFS_TABLES;
+	if (!path) {
+		load_machine(in, m);
+		return 0;
+	}
 
 	struct stat st;
 	if (stat(path, &st) != 0) {
@@ -205,8 +225,8 @@ int host_input_load(struct host_input *in, const char *path)
 		return 0;
 	}
 	if (S_ISDIR(st.st_mode)) {
-		ss_fmt(s->source, sizeof(s->source), "%s %s", sysfs ? "this machine's" : "folder", path);
-		load_dir(in, path, sysfs || strcmp(path, HOST_SYSFS_TABLES) == 0);
+		ss_fmt(s->source, sizeof(s->source), "folder %s", path);
+		load_dir(in, path, strcmp(path, m->sysfs) == 0);
 		return 0;
 	}
 	ss_fmt(s->source, sizeof(s->source), "file %s", path);

@@ -22,7 +22,8 @@ static void usage(FILE *f)
 		"firmware's ACPI SLIC table, and show the MSDM (Windows 8+ OEM key) state.\n\n"
 		"INPUT  an acpidump text file (sudo acpidump > acpi.txt; acpidump.exe on Windows),\n"
 		"       one raw table, or a folder of raw tables (acpixtract -a, a copy of\n"
-		"       /sys/firmware/acpi/tables). Default: this machine's tables (needs root).\n\n"
+		"       /sys/firmware/acpi/tables). Default: this machine (needs root): its tables\n"
+		"       from sysfs and, where the kernel allows, its RSDP/RSDT/XSDT from /dev/mem.\n\n"
 		"Options:\n"
 		"  --json             print the report as one JSON object\n"
 		"  --csv              print one CSV line (the verdict and its key facts) for a summary\n"
@@ -32,6 +33,8 @@ static void usage(FILE *f)
 		"  --show-key         show the MSDM product key in full (masked by default)\n"
 		"  -q, --quiet        print only the verdict banner\n"
 		"  --list-findings    list every finding id with its severity and meaning\n"
+		"  --root DIR         without INPUT: the machine whose /sys and /dev are under DIR\n"
+		"                     (a copied machine, or the tests) instead of this one\n"
 		"  -h, --help         this help;  --version  the version\n\n"
 		"Exit codes: 0 ready, 1 not ready (activation will fail), 2 ready with warnings,\n"
 		"            3 cannot judge (unusable input), 4 usage or configuration error.\n");
@@ -40,7 +43,7 @@ static void usage(FILE *f)
 int main(int argc, char **argv)
 {
 	int json = 0, quiet = 0, csv = 0;
-	const char *input = NULL, *policy_path = NULL;
+	const char *input = NULL, *policy_path = NULL, *root = NULL;
 	static struct ss_policy policy;
 	ss_policy_init(&policy);
 	int target_set = 0;
@@ -59,6 +62,12 @@ int main(int argc, char **argv)
 			quiet = 1;
 		} else if (!strcmp(a, "--show-key")) {
 			policy.show_key = true;
+		} else if (!strcmp(a, "--root")) {
+			if (i + 1 >= argc) {
+				fprintf(stderr, "slicscan: %s needs a value\n", a);
+				return SS_EXIT_USAGE;
+			}
+			root = argv[++i];
 		} else if (!strcmp(a, "--target") || !strcmp(a, "--policy")) {
 			if (i + 1 >= argc) {
 				fprintf(stderr, "slicscan: %s needs a value\n", a);
@@ -113,8 +122,14 @@ int main(int argc, char **argv)
 	if (target_set)
 		policy.target = target; /* the command line wins over the policy file */
 
+	if (root && input) {
+		fprintf(stderr, "slicscan: --root names a machine; it does not go with an INPUT\n");
+		return SS_EXIT_USAGE;
+	}
+	static struct host_machine machine;
+	host_machine_paths(&machine, root);
 	struct host_input in;
-	if (host_input_load(&in, input) != 0) {
+	if (host_input_load(&in, input, &machine) != 0) {
 		fprintf(stderr, "slicscan: out of memory\n");
 		host_input_free(&in);
 		return SS_EXIT_CANNOT_JUDGE;

@@ -745,6 +745,36 @@ static void test_bounded(void **state)
 	mem_free(&m);
 }
 
+/* The roots-only walk (the Linux CLI adds these to its sysfs tables): exactly RSDP, RSDT and
+ * XSDT, byte for byte, and not one read of a listed table. */
+static void test_roots_only(void **state)
+{
+	(void)state;
+	struct fx f;
+	struct mem m;
+	struct fx_run run;
+	fx_init(&f);
+	mem_from_fx(&m, &f);
+	fx_run_init(&run, 1 << 16);
+	ss_collect_firmware_roots(run.set, mock_read, &m, FX_RSDP_ADDR, 0);
+	assert_false(run.set->walked_firmware);
+	assert_int_equal(run.set->n, 3);
+	assert_int_equal(run.set->nf, 0);
+	for (size_t i = FX_RSDP; i <= FX_XSDT; i++) {
+		const struct ss_table *t = find_table(run.set, f.t[i].addr);
+		assert_non_null(t);
+		assert_int_equal(t->len, f.t[i].len);
+		assert_memory_equal(t->data, f.t[i].b, f.t[i].len);
+	}
+	for (size_t i = FX_FACP; i < f.n; i++)
+		assert_null(find_table(run.set, f.t[i].addr));
+	/* RSDP, then a header read and a whole read of each root table */
+	assert_true(m.reads <= 1 + 2 * 2);
+	assert_int_equal(m.failed, 0);
+	fx_run_free(&run);
+	mem_free(&m);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -764,6 +794,7 @@ int main(void)
 		cmocka_unit_test(test_xsdt_unaligned_64bit),
 		cmocka_unit_test(test_arena_too_small),
 		cmocka_unit_test(test_bounded),
+		cmocka_unit_test(test_roots_only),
 	};
 	return cmocka_run_group_tests_name("walk", tests, NULL, fx_teardown_all);
 }

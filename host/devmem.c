@@ -1,0 +1,230 @@
+/* SPDX-License-Identifier: MIT */
+/* The running machine's RSDP, RSDT and XSDT on Linux, which /sys/firmware/acpi/tables does not
+ * hold: without them a valid SLIC can only be "unverified". Read-only, the way ACPICA's
+ * acpidump gets them: the RSDP address from /sys/firmware/efi/systab (UEFI) or a scan of the
+ * BIOS area 0xE0000-0xFFFFF (ACPI 6.5 §5.2.5.1), then the core's walk (acpi/walk.c, roots
+ * only) through a read callback that pread()s /dev/mem.
+ *
+ * Contract: addresses come from firmware and are untrusted. A range is read only when it lies
+ * wholly inside the BIOS area or inside regions /sys/firmware/memmap types as ACPI tables,
+ * ACPI NVS or reserved (never "System RAM", never an undescribed hole), so a wild pointer
+ * becomes a finding, not a read of device memory. The kernel may refuse /dev/mem altogether
+ * (no /dev/mem, lockdown under Secure Boot, not root): then nothing is added and the caller
+ * says why. Nothing is ever written. */
+#include "devmem.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define MAX_RANGES 512
+#define BIOS_FIRST 0xE0000u
+#define BIOS_LAST 0xFFFFFu
+#define ROOT_ARENA (1u << 20) /* RSDP + RSDT + XSDT; more is out-of-space, a finding */
+
+struct range {
+	uint64_t first, last; /* inclusive */
+};
+
+struct mem {
+	int fd;
+	struct range r[MAX_RANGES];
+	size_t n;
+};
+
+/* Read a small text file (sysfs attribute) into buf; 0 on success. */
+static int read_small(const char *path, char *buf, size_t cap)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	ssize_t n = read(fd, buf, cap - 1);
+	close(fd);
+	if (n < 0)
+		return -1;
+	buf[n] = '\0';
+	return 0;
+}
+
+/* The regions whose type says firmware tables may live there. */
+static void load_memmap(struct mem *m, const char *dir)
+{
+	DIR *d = opendir(dir);
+	if (!d)
+		return;
+	struct dirent *e;
+	while ((e = readdir(d)) != NULL && m->n < MAX_RANGES) {
+		if (e->d_name[0] == '.')
+			continue;
+		char p[4096], type[64], start[32], end[32];
+		snprintf(p, sizeof(p), "%s/%s/type", dir, e->d_name);
+		if (read_small(p, type, sizeof(type)))
+			continue;
+		type[strcspn(type, "\n")] = '\0';
+		if (strcmp(type, "ACPI Tables") && strcmp(type, "ACPI Non-volatile Storage") &&
+		    strcmp(type, "Reserved"))
+			continue;
+		snprintf(p, sizeof(p), "%s/%s/start", dir, e->d_name);
+		if (read_small(p, start, sizeof(start)))
+			continue;
+		snprintf(p, sizeof(p), "%s/%s/end", dir, e->d_name);
+		if (read_small(p, end, sizeof(end)))
+			continue;
+		char *x, *y;
+		errno = 0;
+		unsigned long long a = strtoull(start, &x, 16), b = strtoull(end, &y, 16);
+		if (errno || x == start || y == end || b < a)
+			continue;
+		m->r[m->n++] = (struct range){ a, b };
+	}
+	closedir(d);
+}
+
+/* Whether every byte of [addr, addr+len) is in the BIOS area or in described regions
+ * (adjacent regions count as one). Never overflows. */
+static int range_ok(const struct mem *m, uint64_t addr, size_t len)
+{
+	if (len == 0 || addr > UINT64_MAX - (len - 1))
+		return 0;
+	uint64_t last = addr + (len - 1);
+	if (addr >= BIOS_FIRST && last <= BIOS_LAST)
+		return 1;
+	uint64_t at = addr;
+	for (size_t steps = 0; steps <= m->n; steps++) {
+		int moved = 0;
+		for (size_t i = 0; i < m->n; i++) {
+			if (m->r[i].first <= at && at <= m->r[i].last) {
+				if (last <= m->r[i].last)
+					return 1;
+				at = m->r[i].last + 1; /* continue in the next region */
+				moved = 1;
+				break;
+			}
+		}
+		if (!moved)
+			return 0;
+	}
+	return 0;
+}
+
+static int mem_read(void *ctx, uint64_t addr, void *dst, size_t len)
+{
+	struct mem *m = ctx;
+	if (!range_ok(m, addr, len) || addr > (uint64_t)INT64_MAX)
+		return -1;
+	size_t got = 0;
+	while (got < len) {
+		ssize_t r = pread(m->fd, (char *)dst + got, len - got, (off_t)(addr + got));
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0)
+			return -1;
+		got += (size_t)r;
+	}
+	return 0;
+}
+
+/* "ACPI20=0x..." then "ACPI=0x..." lines of the EFI system table summary. */
+static void rsdp_from_systab(const char *path, uint64_t *rsdp20, uint64_t *rsdp10)
+{
+	char buf[4096];
+	if (read_small(path, buf, sizeof(buf)))
+		return;
+	for (char *line = strtok(buf, "\n"); line; line = strtok(NULL, "\n")) {
+		uint64_t *dst = !strncmp(line, "ACPI20=", 7) ? rsdp20 : !strncmp(line, "ACPI=", 5) ? rsdp10 : NULL;
+		if (dst)
+			*dst = strtoull(strchr(line, '=') + 1, NULL, 0);
+	}
+}
+
+/* The first "RSD PTR " on a 16-byte boundary of the BIOS area whose 20-byte checksum holds. */
+static uint64_t rsdp_from_bios_area(struct mem *m)
+{
+	static unsigned char area[BIOS_LAST - BIOS_FIRST + 1];
+	if (mem_read(m, BIOS_FIRST, area, sizeof(area)) != 0)
+		return 0;
+	for (size_t o = 0; o + 20 <= sizeof(area); o += 16) {
+		if (memcmp(area + o, "RSD PTR ", 8))
+			continue;
+		unsigned char sum = 0;
+		for (int i = 0; i < 20; i++)
+			sum = (unsigned char)(sum + area[o + i]);
+		if (!sum)
+			return BIOS_FIRST + o;
+	}
+	return 0;
+}
+
+void host_machine_paths(struct host_machine *m, const char *root)
+{
+	const char *r = root ? root : "";
+	snprintf(m->root, sizeof(m->root), "%s", r);
+	snprintf(m->sysfs, sizeof(m->sysfs), "%s/sys/firmware/acpi/tables", r);
+	snprintf(m->devmem, sizeof(m->devmem), "%s/dev/mem", r);
+	snprintf(m->memmap, sizeof(m->memmap), "%s/sys/firmware/memmap", r);
+	snprintf(m->systab, sizeof(m->systab), "%s/sys/firmware/efi/systab", r);
+}
+
+int host_devmem_roots(struct ss_tableset *s, const struct host_machine *mp, void **keep,
+		      char *why, size_t cap)
+{
+	static struct mem m;
+	*keep = NULL;
+	memset(&m, 0, sizeof(m));
+	load_memmap(&m, mp->memmap);
+	m.fd = open(mp->devmem, O_RDONLY | O_CLOEXEC);
+	if (m.fd < 0) {
+		snprintf(why, cap, "/dev/mem: %s", strerror(errno));
+		return -1;
+	}
+	uint64_t rsdp20 = 0, rsdp10 = 0;
+	rsdp_from_systab(mp->systab, &rsdp20, &rsdp10);
+	const char *from = "the EFI system table";
+	if (!rsdp20 && !rsdp10) {
+		rsdp10 = rsdp_from_bios_area(&m);
+		from = "the BIOS area";
+	}
+	if (!rsdp20 && !rsdp10) {
+		close(m.fd);
+		snprintf(why, cap, "no RSDP in the EFI system table or the BIOS area");
+		return -1;
+	}
+
+	/* Walk into a scratch set: only when it yields a root table is anything handed over,
+	 * with the walk's findings (a bad checksum is a fact about this firmware). */
+	struct ss_tableset *w = malloc(sizeof(*w));
+	uint8_t *arena = malloc(ROOT_ARENA);
+	if (!w || !arena) {
+		free(w);
+		free(arena);
+		close(m.fd);
+		snprintf(why, cap, "out of memory");
+		return -1;
+	}
+	ss_tableset_init(w, arena, ROOT_ARENA);
+	ss_collect_firmware_roots(w, mem_read, &m, rsdp20, rsdp10);
+	close(m.fd);
+	size_t roots = 0;
+	for (size_t i = 0; i < w->n; i++)
+		roots += !memcmp(w->t[i].rawsig, "RSDT", 4) || !memcmp(w->t[i].rawsig, "XSDT", 4);
+	if (!roots) {
+		snprintf(why, cap, "the RSDP at 0x%llx (from %s) led to no readable RSDT or XSDT",
+			 (unsigned long long)(rsdp20 ? rsdp20 : rsdp10), from);
+		free(w);
+		free(arena);
+		return -1;
+	}
+	for (size_t i = 0; i < w->n; i++)
+		ss_tableset_add(s, w->t[i].data, w->t[i].len, w->t[i].addr, SS_ORIGIN_MEMORY,
+				w->t[i].name);
+	for (size_t i = 0; i < w->nf; i++)
+		ss_tableset_finding(s, w->f[i].id, w->f[i].table, "%s", w->f[i].msg);
+	free(w);
+	*keep = arena; /* the tables' bytes live there: the caller frees it with the set */
+	snprintf(why, cap, "RSDP/RSDT/XSDT from /dev/mem (RSDP via %s)", from);
+	return 0;
+}
