@@ -174,7 +174,7 @@ static const char *summary_append(const struct efi_ss_vol *v, const char *path,
 	size_t cut = ss_strlen(path);
 	while (cut > 0 && path[cut - 1] != '\\')
 		cut--;
-	if (cut > 1 && cut <= sizeof(parent)) { /* "\dirile.csv": make "\dir" first */
+	if (cut > 1 && cut <= sizeof(parent)) { /* "\dir\file.csv": make "\dir" first */
 		ss_memcopy(parent, path, cut - 1);
 		parent[cut - 1] = '\0';
 		st = efi_ss_mkdirs(v, parent);

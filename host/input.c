@@ -194,13 +194,13 @@ static void load_machine(struct host_input *in, const struct host_machine *m)
 	void *arena = NULL;
 	ss_fmt(s->source, sizeof(s->source), "this machine: %s", m->sysfs);
 	load_dir(in, m->sysfs, 1);
-	/* the facts first: with --root DIR the paths can be long, and the source line is short */
 	if (!s->n)
 		return; /* the finding says why (no access, no tables) */
 	if (in->nbufs >= sizeof(in->bufs) / sizeof(in->bufs[0]))
 		ss_fmt(why, sizeof(why), "no room");
 	else if (host_devmem_roots(s, m, &arena, why, sizeof(why)) == 0)
 		keep(in, arena); /* room was checked above */
+	/* no paths here: under --root they are long, and the source line is short */
 	ss_fmt(s->source, sizeof(s->source), "this machine: tables from sysfs, %s%s%s%s",
 	       arena ? "" : "no RSDT/XSDT (", why, arena ? "" : ")", m->root[0] ? " [--root]" : "");
 }

@@ -126,6 +126,10 @@ int main(int argc, char **argv)
 		fprintf(stderr, "slicscan: --root names a machine; it does not go with an INPUT\n");
 		return SS_EXIT_USAGE;
 	}
+	if (json && csv) {
+		fprintf(stderr, "slicscan: --json and --csv exclude each other\n");
+		return SS_EXIT_USAGE;
+	}
 	static struct host_machine machine;
 	host_machine_paths(&machine, root);
 	struct host_input in;
@@ -141,12 +145,6 @@ int main(int argc, char **argv)
 		return SS_EXIT_CANNOT_JUDGE;
 	}
 	ss_judge(in.set, &policy, r);
-	if (json + csv > 1) {
-		fprintf(stderr, "slicscan: --json and --csv exclude each other\n");
-		free(r);
-		host_input_free(&in);
-		return SS_EXIT_USAGE;
-	}
 	if (json)
 		ss_render_json(r, NULL, write_stdout, stdout);
 	else if (csv)
