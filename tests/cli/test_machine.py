@@ -18,7 +18,6 @@ Usage: test_machine.py --slicscan PATH"""
 import argparse
 import json
 import os
-import struct
 import subprocess
 import sys
 import tempfile
@@ -26,7 +25,7 @@ import tempfile
 sys.dont_write_bytecode = True
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "qemu"))
-from gen_tables import checksum_fix  # noqa: E402
+from gen_tables import root_table, rsdp  # noqa: E402  (the test table builders)
 from real_tables import parse_acpidump  # noqa: E402
 
 CORPUS = os.path.normpath(os.path.join(HERE, "..", "..", "..", "shared", "corpus", "linuxhw"))
@@ -40,19 +39,6 @@ results = []
 def case(name, ok, detail=""):
     results.append(ok)
     print("  %s %s%s" % ("PASS" if ok else "FAIL", name, "" if ok else ": " + detail))
-
-
-def root_table(sig, ids, entries, esize):
-    body = b"".join(struct.pack("<Q" if esize == 8 else "<I", a) for a in entries)
-    return checksum_fix(struct.pack("<4sIBB6s8sI4sI", sig, 36 + len(body), 1, 0, ids[0], ids[1],
-                                    1, b"SSQT", 1) + body)
-
-
-def rsdp(oem, rsdt, xsdt):
-    r = bytearray(struct.pack("<8sB6sBIIQB3s", b"RSD PTR ", 0, oem, 2, rsdt, 36, xsdt, 0, bytes(3)))
-    r[8] = (-sum(r[:20])) & 0xFF
-    r[32] = (-sum(r)) & 0xFF
-    return bytes(r)
 
 
 def machine(d, tables, rsdt_ids=None, xsdt_at=XSDT_AT, uefi=True, devmem=True, memmap=True):
@@ -70,8 +56,8 @@ def machine(d, tables, rsdt_ids=None, xsdt_at=XSDT_AT, uefi=True, devmem=True, m
         at = (at + len(t) + 0xFFF) & ~0xFFF
     src = next((t for s, t in tables if s == "SLIC"), None) or next(t for s, t in tables if s == "FACP")
     ids = (src[10:16], src[16:24])
-    rs = root_table(b"RSDT", rsdt_ids or ids, addrs, 4)
-    xs = root_table(b"XSDT", ids, addrs, 8)
+    rs = root_table(b"RSDT", rsdt_ids or ids, addrs)
+    xs = root_table(b"XSDT", ids, addrs)
     mem[RSDT_AT:RSDT_AT + len(rs)] = rs
     mem[xsdt_at:xsdt_at + len(xs)] = xs   # xsdt_at in System RAM: valid bytes, never to be read
     p = rsdp(ids[0], RSDT_AT, xsdt_at)

@@ -25,7 +25,6 @@ Usage: run_full.py --slicscan PATH [--corpus DIR] [-j N]"""
 import argparse
 import json
 import os
-import struct
 import subprocess
 import sys
 import tempfile
@@ -34,28 +33,13 @@ from concurrent.futures import ThreadPoolExecutor
 sys.dont_write_bytecode = True
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "qemu"))
-from gen_tables import acpidump_text, checksum_fix  # noqa: E402  (one acpidump writer)
+from gen_tables import acpidump_text, root_table, rsdp  # noqa: E402  (one writer, one builder)
 from real_tables import parse_acpidump  # noqa: E402  (one strict acpidump reader)
 
 DEFAULT_CORPUS = os.path.normpath(os.path.join(HERE, "..", "..", "..", "shared", "corpus", "linuxhw"))
 F35 = "0xC004F035"
 BASE = 0x7E000000  # where the rebuilt firmware's tables "live"
 NOT_LISTED = (b"FACS", b"DSDT")  # reached through the FACP, never listed in RSDT/XSDT
-
-
-def root(sig, ids, entries, esize):
-    body = b"".join(struct.pack("<Q" if esize == 8 else "<I", a) for a in entries)
-    hdr = struct.pack("<4sIBB6s8sI4sI", sig, 36 + len(body), 1, 0, ids[0], ids[1], 1,
-                      b"SSQT", 1)
-    return checksum_fix(hdr + body)
-
-
-def rsdp(oem_id, rsdt_addr, xsdt_addr):
-    r = bytearray(struct.pack("<8sB6sBIIQB3s", b"RSD PTR ", 0, oem_id, 2, rsdt_addr, 36,
-                              xsdt_addr, 0, b"\0\0\0"))
-    r[8] = (-sum(r[:20])) & 0xFF
-    r[32] = (-sum(r)) & 0xFF
-    return bytes(r)
 
 
 def full_dump(tables, variant):
@@ -70,8 +54,8 @@ def full_dump(tables, variant):
               and not (variant == "not-listed" and t[:4] == b"SLIC")]
     other = (ids[0], b"OTHERTBL")
     rsdt_a, xsdt_a = BASE - 0x20000, BASE - 0x10000
-    rs = root(b"RSDT", other if variant == "rsdt-differs" else ids, listed, 4)
-    xs = root(b"XSDT", other if variant == "xsdt-differs" else ids, listed, 8)
+    rs = root_table(b"RSDT", other if variant == "rsdt-differs" else ids, listed)
+    xs = root_table(b"XSDT", other if variant == "xsdt-differs" else ids, listed)
     rp = rsdp(ids[0], rsdt_a, xsdt_a)
     return acpidump_text([rp, rs, xs] + body, [0xF0000, rsdt_a, xsdt_a] + addrs)
 

@@ -67,6 +67,22 @@ def table(sig, body, **hdr):
     return checksum_fix(acpi_header(sig, HEADER_LEN + len(body), **hdr) + body)
 
 
+def root_table(sig, ids, entries):
+    """An RSDT (32-bit entries) or XSDT (64-bit) with header IDs ids = (oem_id, oem_table_id)."""
+    fmt = "<Q" if sig == b"XSDT" else "<I"
+    return table(sig, b"".join(struct.pack(fmt, a) for a in entries), oem_id=ids[0],
+                 oem_table_id=ids[1])
+
+
+def rsdp(oem_id, rsdt_addr, xsdt_addr):
+    """A revision-2 RSDP (36 bytes) with both checksums right."""
+    r = bytearray(struct.pack("<8sB6sBIIQB3s", b"RSD PTR ", 0, oem_id, 2, rsdt_addr, 36,
+                              xsdt_addr, 0, bytes(3)))
+    r[8] = (-sum(r[:20])) & 0xFF
+    r[32] = (-sum(r)) & 0xFF
+    return bytes(r)
+
+
 def rewrite_ids(tbl, oem_id, oem_table_id):
     """What QEMU does with -acpitable oem_id=..,oem_table_id=..: new header IDs, new checksum."""
     t = bytearray(tbl)
