@@ -41,7 +41,8 @@ def case(name, ok, detail=""):
     print("  %s %s%s" % ("PASS" if ok else "FAIL", name, "" if ok else ": " + detail))
 
 
-def machine(d, tables, rsdt_ids=None, xsdt_at=XSDT_AT, uefi=True, devmem=True, memmap=True):
+def machine(d, tables, rsdt_ids=None, xsdt_at=XSDT_AT, uefi=True, devmem=True, memmap=True,
+            split=False, no_rsdp=False):
     """Lay out a machine under d from (sig, bytes) tables; returns d."""
     sysfs = os.path.join(d, "sys", "firmware", "acpi", "tables")
     os.makedirs(sysfs)
@@ -62,14 +63,19 @@ def machine(d, tables, rsdt_ids=None, xsdt_at=XSDT_AT, uefi=True, devmem=True, m
     mem[xsdt_at:xsdt_at + len(xs)] = xs   # xsdt_at in System RAM: valid bytes, never to be read
     p = rsdp(ids[0], RSDT_AT, xsdt_at)
     o = RSDP_AT if uefi else BIOS_RSDP_AT
-    mem[o:o + 36] = p
+    if not no_rsdp:
+        mem[o:o + 36] = p
     if devmem:
         os.makedirs(os.path.join(d, "dev"))
         with open(os.path.join(d, "dev", "mem"), "wb") as f:
             f.write(mem)
     if memmap:
-        for n, (a, b, typ) in enumerate([(0, 0x9FFFF, "System RAM"), (ACPI_BASE, ACPI_END, "ACPI Tables"),
-                                         (RAM_BASE, RAM_END, "System RAM")]):
+        acpi = [(ACPI_BASE, ACPI_END, "ACPI Tables")]
+        if split:  # firmware often splits ACPI memory in two types; the RSDT spans the seam
+            acpi = [(ACPI_BASE, ACPI_BASE + 0x1F, "ACPI Tables"),
+                    (ACPI_BASE + 0x20, ACPI_END, "ACPI Non-volatile Storage")]
+        for n, (a, b, typ) in enumerate([(0, 0x9FFFF, "System RAM")] + acpi +
+                                        [(RAM_BASE, RAM_END, "System RAM")]):
             e = os.path.join(d, "sys", "firmware", "memmap", str(n))
             os.makedirs(e)
             for k, v in (("start", "0x%x\n" % a), ("end", "0x%x\n" % b), ("type", typ + "\n")):
@@ -125,6 +131,15 @@ def main():
         case("BIOS machine: the RSDP is found in 0xE0000-0xFFFFF",
              j.get("windows7_kms") == "ready" and "BIOS area" in j.get("source", ""),
              "%s %s" % (j.get("windows7_kms"), j.get("source")))
+
+        j = m("split-memmap", valid, split=True)
+        case("an RSDT across two adjacent ACPI regions is read whole",
+             j.get("windows7_kms") == "ready" and "slic-valid" in j["_ids"], str(j.get("windows7_reason")))
+
+        j = m("no-rsdp", valid, uefi=False, no_rsdp=True)
+        case("a BIOS machine without an RSDP: unverified, and says so",
+             j.get("windows7_reason") == "no-rsdt-xsdt-in-dump" and "no RSDP" in j.get("source", ""),
+             "%s %s" % (j.get("windows7_reason"), j.get("source")))
 
         j = m("rsdt-other", valid, rsdt_ids=(b"OTHERX", b"OTHERTBL"))
         case("an RSDT with other IDs fails: inconsistent:RSDT, exit 1, 0xC004F035",
