@@ -31,7 +31,7 @@ WARN := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes 
 HOST_CFLAGS := -std=c99 -g $(WARN) -D_DEFAULT_SOURCE -Iacpi -Iefi/logic -Ihost
 SAN_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
-.PHONY: all help host efi san test bench run usb clean deps \
+.PHONY: all help host efi san test bench run usb clean deps coverage \
 	test-unit test-oracle test-corpus test-cli test-fuzz test-qemu fuzz-long efi-check
 
 all: host efi
@@ -44,6 +44,7 @@ help:
 	@echo "make usb       build/slicscan-usb.img, a dd-able stick image"
 	@echo "make bench     speed of slicscan vs acpixtract on the corpus, and binary sizes"
 	@echo "make fuzz-long a longer libFuzzer run (FUZZ_SECONDS=600)"
+	@echo "make coverage  line coverage (gcov) of the host-testable code under the host suites"
 
 deps:
 	@scripts/deps.sh build efi test fuzz qemu bench
@@ -178,6 +179,12 @@ test-fuzz: $(BUILD)/fuzz/fuzz_acpidump $(BUILD)/fuzz/fuzz_tables $(BUILD)/fuzz/f
 
 fuzz-long: $(BUILD)/fuzz/fuzz_acpidump $(BUILD)/fuzz/fuzz_tables $(BUILD)/fuzz/fuzz_policy
 	@scripts/fuzz $(FUZZ_SECONDS) $^
+
+# ---- coverage (a measurement, not a test) -------------------------------------------------------
+
+coverage:
+	@scripts/deps.sh build test
+	@scripts/coverage
 
 # ---- benchmark --------------------------------------------------------------------------------
 

@@ -32,7 +32,6 @@ struct ss_placeholder {
  * only under other OEM IDs, returns NULL and sets *other to that entry. */
 const struct ss_known_key *ss_known_key_for(const struct ss_policy *p, const uint8_t fp[32],
 					    const uint8_t oem[6], const struct ss_known_key **other);
-const char *ss_known_vendor_of_oem(const uint8_t oem_id[6]);
 const char *ss_placeholder_message(const uint8_t *slic, size_t len, const uint8_t *marker_oem);
 extern const uint32_t ss_known_versions[];
 extern const size_t ss_known_versions_count;

@@ -82,25 +82,6 @@ const struct ss_known_key *ss_known_key_for(const struct ss_policy *p, const uin
 	return k;
 }
 
-static const struct {
-	const char *oem_id;
-	const char *message;
-} vendors[] = {
-	{ "DELL", "Dell" }, { "LENOVO", "Lenovo" }, { "HPQOEM", "HP" }, { "ACRSYS", "Acer" },
-	{ "TOSASU", "Toshiba" }, { "TOSINV", "Toshiba" }, { "TOSQCI", "Toshiba" },
-	{ "TOSHIB", "Toshiba" }, { "_ASUS_", "ASUS" }, { "MSI_NB", "MSI" }, { "SECCSD", "Samsung" },
-	{ "Sony", "Sony" }, { "FUJ", "Fujitsu" }, { "FSC", "Fujitsu-Siemens" }, { "GBT", "Gigabyte" },
-	{ "ALWARE", "Alienware" }, { "MATBIO", "Panasonic" },
-};
-
-const char *ss_known_vendor_of_oem(const uint8_t oem_id[6])
-{
-	for (size_t i = 0; i < sizeof(vendors) / sizeof(vendors[0]); i++)
-		if (oem_eq(vendors[i].oem_id, oem_id))
-			return vendors[i].message;
-	return 0;
-}
-
 /* Placeholders seen in real firmware (FIRMWARE-FACTS.md §2). Each has a message of its own
  * so staff know it is a BIOS vendor's template, not damage. slic is the whole table. */
 const char *ss_placeholder_message(const uint8_t *slic, size_t len, const uint8_t *marker_oem)

@@ -394,6 +394,21 @@ static void c_version_30(struct fx *f)
 }
 
 /* The Insyde template (FIRMWARE-FACTS.md §2): marker OEM "INSYDE", dwVersion 0x2000. */
+/* The generic template seen in real firmware: OEMID_/OEMTABLE everywhere (consistent), and a
+ * marker subtable whose length runs past the table (FIRMWARE-FACTS.md §2). */
+static void c_oemid_template(struct fx *f)
+{
+	set_all_ids(f, "OEMID_", "OEMTABLE");
+	fx_le32(S(f) + FX_MK_OFF + 4, 0xB7);
+	slic_fix(f);
+}
+
+/* ACPICA's own template IDs (what `iasl -T SLIC` writes) on an otherwise good table. */
+static void c_intel_template(struct fx *f)
+{
+	set_all_ids(f, "INTEL ", "TEMPLATE");
+}
+
 static void c_insyde(struct fx *f)
 {
 	memcpy(S(f) + FX_MK_OFF + 12, "INSYDE", 6);
@@ -521,6 +536,11 @@ static const struct corruption catalogue[] = {
 	  "" },
 	{ "marker version 0x00030000", c_version_30, SS_F_SLIC_MARKER_VERSION, E, NR,
 	  "invalid-marker:version", INV, "slic-marker-version" },
+	{ "OEMID_/OEMTABLE template, broken length", c_oemid_template, SS_F_SLIC_PLACEHOLDER, E, NR,
+	  "invalid-slic:bad-subtable-length", INV,
+	  "slic-subtable-length slic-key-other-oem slic-no-marker slic-placeholder" },
+	{ "INTEL/TEMPLATE (iasl) IDs", c_intel_template, SS_F_SLIC_PLACEHOLDER, E, NR,
+	  "invalid-marker:marker-ids", INV, "slic-key-other-oem slic-marker-ids slic-placeholder" },
 	{ "Insyde placeholder", c_insyde, SS_F_SLIC_PLACEHOLDER, E, NR, "invalid-marker:signature",
 	  INV, "slic-signature-invalid slic-marker-ids slic-placeholder" },
 	{ "SLIC not listed in RSDT/XSDT", c_not_listed, SS_F_SLIC_NOT_LISTED, W, WN, "valid-marker",
