@@ -17,17 +17,6 @@ void efi_ss_config_defaults(struct efi_ss_config *c)
 	c->target = SS_TARGET_WIN7;
 }
 
-const char *efi_ss_action_str(enum efi_ss_action a)
-{
-	switch (a) {
-	case EFI_SS_ACTION_WAIT: return "wait";
-	case EFI_SS_ACTION_POWEROFF: return "poweroff";
-	case EFI_SS_ACTION_REBOOT: return "reboot";
-	case EFI_SS_ACTION_EXIT: return "exit";
-	}
-	return "?";
-}
-
 /* ---- small helpers over (pointer, length) strings ---- */
 
 static char lower(char c)

@@ -73,6 +73,4 @@ void efi_ss_config_parse(struct efi_ss_config *c, const uint8_t *data, size_t le
 int efi_ss_path_normalise(const char *in, size_t len, char *out, size_t cap, bool allow_root,
 			  const char **why);
 
-const char *efi_ss_action_str(enum efi_ss_action a);
-
 #endif

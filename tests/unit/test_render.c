@@ -468,6 +468,48 @@ static void test_json_good_fixture(void **state)
 	fx_run_free(&run);
 }
 
+/* Paths coverage showed no test ran: the text report of two SLICs (one section each), the
+ * MSDM state "bad-header" in both renderers, and a JSON string longer than the renderer's
+ * buffer (a machine fact), which must come back byte for byte. */
+static void test_two_slics_bad_msdm_long_value(void **state)
+{
+	(void)state;
+	struct fx f;
+	struct ss_policy p;
+	struct fx_run run;
+	uint8_t s2[FX_SLIC_LEN];
+	char longv[601];
+	fx_init(&f);
+	fx_build_slic(s2, "SSOTHR", "SSOTHRKY", "other");
+	fx_add(&f, s2, sizeof(s2));
+	fx_le32(f.t[FX_MSDM].b + 36, 2); /* MSDM version 2: not the documented 1 */
+	fx_fix(&f, FX_MSDM);
+	for (size_t i = 0; i < sizeof(longv) - 1; i++)
+		longv[i] = (char)('a' + i % 26);
+	longv[sizeof(longv) - 1] = '\0';
+	struct ss_info info = { 0 };
+	ss_info_add(&info, "system_product", "System product", longv);
+	fx_policy(&p, true);
+	struct ss_result *r = fx_judge(&run, &f, &p);
+	assert_int_equal(r->nslic, 2);
+	assert_int_equal(r->msdm.state, SS_MSDM_BAD_HEADER);
+	char *text = fx_render_text(r, &info);
+	assert_non_null(strstr(text, "-- SLIC 1 of 2"));
+	assert_non_null(strstr(text, "-- SLIC 2 of 2"));
+	assert_non_null(strstr(text, "msdm-fields"));
+	char *js = fx_render_json(r, &info);
+	struct jdoc d;
+	const struct jval *root = jparse(&d, js, strlen(js));
+	assert_int_equal((int)jget(root, "slic.count")->num, 2);
+	assert_string_equal(jget(root, "slic.tables.1.oem_id")->s, "SSOTHR");
+	assert_string_equal(jget(root, "msdm.state")->s, "bad-header");
+	assert_string_equal(jget(root, "machine.system_product")->s, longv);
+	jdoc_free(&d);
+	fx_free(js);
+	fx_free(text);
+	fx_run_free(&run);
+}
+
 /* Many different results, all valid JSON with the right fields. */
 static void test_json_many_results(void **state)
 {
@@ -953,6 +995,7 @@ int main(void)
 		cmocka_unit_test(test_json_parser_itself),
 		cmocka_unit_test(test_json_good_fixture),
 		cmocka_unit_test(test_json_many_results),
+		cmocka_unit_test(test_two_slics_bad_msdm_long_value),
 		cmocka_unit_test(test_json_random_inputs),
 		cmocka_unit_test(test_escaping),
 		cmocka_unit_test(test_text_mgadiag_lines),
