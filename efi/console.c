@@ -2,6 +2,8 @@
 /* Console output for slicscan.efi: the core's text through ConOut, and the coloured banner. */
 #include "efi_ss.h"
 
+#include "efi_bigtext.h"
+
 void efi_ss_to_char16(const char *s, CHAR16 *out, UINTN cap)
 {
 	UINTN i = 0;
@@ -93,6 +95,19 @@ void efi_ss_con_banner(const struct ss_result *r)
 	default:
 		attr = EFI_TEXT_ATTR(EFI_WHITE, EFI_MAGENTA);
 		break;
+	}
+	efi_ss_con_write(NULL, "\n", 1);
+	/* The verdict in letters five lines tall, so it reads from across the room; the box
+	 * below says it again in words (never colour alone). */
+	const char *word = efi_ss_big_word(r->verdict);
+	for (unsigned row = 0; row < EFI_SS_BIG_ROWS; row++) {
+		char line[96];
+		size_t n = efi_ss_big_row(word, row, line, sizeof(line));
+		efi_ss_con_write(NULL, "  ", 2);
+		set_attr(attr);
+		efi_ss_con_write(NULL, line, n);
+		set_attr(normal);
+		efi_ss_con_write(NULL, "\n", 1);
 	}
 	efi_ss_con_write(NULL, "\n", 1);
 	set_attr(attr);

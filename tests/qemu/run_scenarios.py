@@ -51,6 +51,7 @@ ANSI = re.compile(r"\x1b\[[0-9;=?]*[A-Za-z]|\x1b[()][A-Z0-9]|\x1bc")
 # The banner line each verdict prints (acpi/render.c ss_render_banner).
 BANNER = {"ready": r"VERDICT: READY(?! \(WITH)", "ready-with-warnings": r"VERDICT: READY \(WITH WARNINGS\)",
           "not-ready": r"VERDICT: NOT READY", "error": r"VERDICT: CANNOT JUDGE"}
+BIG_VERDICT = r"(\n  [# ]*#[# ]*){5}\n\n\+-{74}\+\n\|  VERDICT: "
 VERDICT_OF_EXIT = {0: "ready", 1: "not-ready", 2: "ready-with-warnings", 3: "error"}
 # Findings that depend on where the tables came from (firmware walk vs. a dump without root
 # tables) or on the booted machine, so the CLI cannot be expected to agree on them.
@@ -709,6 +710,9 @@ def run_scenario(sc, manifest):
 
         if sc.verdict and not re.search(BANNER[sc.verdict], serial):
             errs.append(f"serial console lacks {BANNER[sc.verdict]!r}")
+        # ... and, above the box, the verdict in letters five lines tall ('#' art)
+        if sc.verdict and "--json" not in sc.args and not re.search(BIG_VERDICT, serial):
+            errs.append("serial console lacks the five-line verdict letters above the banner")
         for pat in sc.serial_re:
             if not re.search(pat, serial):
                 errs.append(f"serial console lacks {pat!r}")
