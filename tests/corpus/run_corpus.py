@@ -62,13 +62,19 @@ def check(slicscan, corpus, exp):
     return errs
 
 
-def main():
+def corpus_args():
+    """--slicscan, --corpus, -j; returns them and the corpus's expected.jsonl rows (run_full.py too)."""
     ap = argparse.ArgumentParser()
     ap.add_argument("--slicscan", required=True)
     ap.add_argument("--corpus", default=DEFAULT_CORPUS)
     ap.add_argument("-j", type=int, default=os.cpu_count() or 2)
     a = ap.parse_args()
-    expected = [json.loads(l) for l in open(os.path.join(a.corpus, "expected.jsonl")) if l.strip()]
+    with open(os.path.join(a.corpus, "expected.jsonl")) as f:
+        return a, [json.loads(l) for l in f if l.strip()]
+
+
+def main():
+    a, expected = corpus_args()
     dumps = sorted(f for f in os.listdir(a.corpus) if f.endswith(".acpidump"))
     listed = {e["file"] for e in expected}
     passed = failed = 0

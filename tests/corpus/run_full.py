@@ -22,7 +22,6 @@ The expectations come from expected.jsonl (an independent implementation's verdi
 rules; the /sys dump's own run only supplies "the other warnings". Files go to a temporary
 folder, never into the repository (they hold real product keys).
 Usage: run_full.py --slicscan PATH [--corpus DIR] [-j N]"""
-import argparse
 import json
 import os
 import subprocess
@@ -35,8 +34,8 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "qemu"))
 from gen_tables import acpidump_text, root_table, rsdp  # noqa: E402  (one writer, one builder)
 from real_tables import parse_acpidump  # noqa: E402  (one strict acpidump reader)
+from run_corpus import corpus_args  # noqa: E402  (the same arguments and expected.jsonl)
 
-DEFAULT_CORPUS = os.path.normpath(os.path.join(HERE, "..", "..", "..", "shared", "corpus", "linuxhw"))
 F35 = "0xC004F035"
 BASE = 0x7E000000  # where the rebuilt firmware's tables "live"
 NOT_LISTED = (b"FACS", b"DSDT")  # reached through the FACP, never listed in RSDT/XSDT
@@ -122,13 +121,7 @@ def check(slicscan, corpus, tmp, exp):
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--slicscan", required=True)
-    ap.add_argument("--corpus", default=DEFAULT_CORPUS)
-    ap.add_argument("-j", type=int, default=os.cpu_count() or 2)
-    a = ap.parse_args()
-    with open(os.path.join(a.corpus, "expected.jsonl")) as f:
-        expected = [json.loads(l) for l in f if l.strip()]
+    a, expected = corpus_args()
     passed = failed = 0
     with tempfile.TemporaryDirectory(prefix="slicscan-full-") as tmp, ThreadPoolExecutor(a.j) as ex:
         for exp, res in zip(expected, ex.map(lambda e: check(a.slicscan, a.corpus, tmp, e), expected)):
