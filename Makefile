@@ -31,7 +31,7 @@ WARN := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes 
 HOST_CFLAGS := -std=c99 -g $(WARN) -D_DEFAULT_SOURCE -Iacpi -Iefi/logic -Ihost
 SAN_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
-.PHONY: all help host efi san test bench run usb clean deps coverage \
+.PHONY: all help host efi san test bench run usb clean deps coverage install uninstall \
 	test-unit test-oracle test-corpus test-cli test-fuzz test-qemu fuzz-long efi-check
 
 all: host efi
@@ -45,6 +45,8 @@ help:
 	@echo "make bench     speed of slicscan vs acpixtract on the corpus, and binary sizes"
 	@echo "make fuzz-long a longer libFuzzer run (FUZZ_SECONDS=600)"
 	@echo "make coverage  line coverage (gcov) of the host-testable code under the host suites"
+	@echo "make install   the CLI, slicscan(1), the UEFI apps and the docs under PREFIX=$(PREFIX)"
+	@echo "               (DESTDIR=dir stages them for a package); make uninstall removes them"
 
 deps:
 	@scripts/deps.sh build efi test fuzz qemu bench
@@ -160,10 +162,12 @@ test-corpus: $(BUILD)/san/slicscan
 	@python3 tests/corpus/run_corpus.py --slicscan $(BUILD)/san/slicscan
 	@python3 tests/corpus/run_full.py --slicscan $(BUILD)/san/slicscan
 
-# The Linux command as users meet it: inputs, garbage, options, masking (ASan+UBSan build).
+# The Linux command as users meet it: inputs, garbage, options, masking (ASan+UBSan build);
+# then make install/uninstall, the man page's lint and its options against --help.
 test-cli: $(BUILD)/san/slicscan
 	@python3 tests/cli/test_cli.py --slicscan $(BUILD)/san/slicscan
 	@python3 tests/cli/test_machine.py --slicscan $(BUILD)/san/slicscan
+	@python3 tests/cli/test_install.py --slicscan $(BUILD)/san/slicscan --build $(BUILD)
 
 # ---- fuzzing ----------------------------------------------------------------------------------
 
@@ -218,6 +222,44 @@ usb: efi
 	@BUILD=$(BUILD) scripts/mkusb
 
 # ---- end of issue #4 section ------------------------------------------------------------------
+
+# ---- install (README: Install) ------------------------------------------------------------------
+# Where things go, as a Linux user and a packager expect (DESTDIR stages, PREFIX is the final home):
+#   $(BINDIR)/slicscan                  the Linux command
+#   $(MANDIR)/man1/slicscan.1            its man page (/usr/local in it becomes PREFIX)
+#   $(DATADIR)/EFI/BOOT/BOOTX64.EFI etc. the UEFI apps and slicscan.cfg, laid out as on the stick:
+#                                        copy EFI/ to a FAT stick and it boots
+#   $(DOCDIR)/                           README.md, LICENSE and docs/*.md (the README's links work)
+
+PREFIX ?= /usr/local
+DESTDIR ?=
+BINDIR ?= $(PREFIX)/bin
+MANDIR ?= $(PREFIX)/share/man
+DATADIR ?= $(PREFIX)/share/slicscan
+DOCDIR ?= $(PREFIX)/share/doc/slicscan
+INSTALL ?= install
+INSTALL_DOCS := $(sort $(wildcard docs/*.md))
+
+install: host efi
+	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DATADIR)/EFI/BOOT \
+		$(DESTDIR)$(DOCDIR)/docs
+	$(INSTALL) -m 0755 $(BUILD)/host/slicscan $(DESTDIR)$(BINDIR)/slicscan
+	sed -e 's|/usr/local/share/doc/slicscan|$(DOCDIR)|g' -e 's|/usr/local/share/slicscan|$(DATADIR)|g' \
+		man/slicscan.1 >$(DESTDIR)$(MANDIR)/man1/slicscan.1
+	chmod 0644 $(DESTDIR)$(MANDIR)/man1/slicscan.1
+	$(INSTALL) -m 0644 $(BUILD)/efi-x86_64/slicscan.efi $(DESTDIR)$(DATADIR)/EFI/BOOT/BOOTX64.EFI
+	$(INSTALL) -m 0644 $(BUILD)/efi-ia32/slicscan.efi $(DESTDIR)$(DATADIR)/EFI/BOOT/BOOTIA32.EFI
+	$(INSTALL) -m 0644 efi/slicscan.cfg.example $(DESTDIR)$(DATADIR)/EFI/BOOT/slicscan.cfg
+	$(INSTALL) -m 0644 README.md LICENSE $(DESTDIR)$(DOCDIR)/
+	$(INSTALL) -m 0644 $(INSTALL_DOCS) $(DESTDIR)$(DOCDIR)/docs/
+
+# Removes exactly what install put there, then the folders it made if they are empty.
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/slicscan $(DESTDIR)$(MANDIR)/man1/slicscan.1
+	rm -f $(addprefix $(DESTDIR)$(DATADIR)/EFI/BOOT/,BOOTX64.EFI BOOTIA32.EFI slicscan.cfg)
+	rm -f $(addprefix $(DESTDIR)$(DOCDIR)/,README.md LICENSE $(INSTALL_DOCS))
+	-rmdir $(DESTDIR)$(DATADIR)/EFI/BOOT $(DESTDIR)$(DATADIR)/EFI $(DESTDIR)$(DATADIR) \
+		$(DESTDIR)$(DOCDIR)/docs $(DESTDIR)$(DOCDIR) 2>/dev/null
 
 clean:
 	rm -rf $(BUILD)
