@@ -94,7 +94,7 @@ $(BUILD)/san/oracle/%: tests/oracle/%.c $(SAN_LIB_OBJ)
 
 # ---- UEFI application (efi/) -----------------------------------------------------------------
 # acpi/*.c + efi/logic/*.c + efi/*.c compiled freestanding against gnu-efi, once per firmware
-# architecture (FIRMWARE-FACTS §5). The link uses --no-undefined, so anything the firmware
+# architecture (docs/FACTS.md §5). The link uses --no-undefined, so anything the firmware
 # environment lacks (a libc call, a libgcc helper) fails the build instead of the boot.
 
 EFI_ARCHS := x86_64 ia32

@@ -5,7 +5,7 @@
  * without a valid Windows marker; no SLIC at all is fine. Windows 7 also requires the SLIC's
  * OEM ID and OEM Table ID to equal the RSDT's (and the XSDT's, which it reads on 64-bit):
  * those are decisive. FACP and RSDP IDs are only warnings, because genuine machines carry the
- * chipset vendor's IDs there (FIRMWARE-FACTS.md §3, inferred). Every SLIC present is judged
+ * chipset vendor's IDs there (docs/FACTS.md §3, inferred). Every SLIC present is judged
  * and the worst decides: which one Windows reads when there are several is not documented. */
 #include "slicscan.h"
 #include "bytes.h"

@@ -3,7 +3,7 @@
  *
  * Keys are identified by the first 8 bytes of SHA-256 over the 128 modulus bytes exactly as
  * stored in the SLIC (little-endian). Every fingerprint below was computed from genuine
- * tables whose marker signature verifies (shared/notes/FIRMWARE-FACTS.md §2, and the
+ * tables whose marker signature verifies (docs/FACTS.md §2.6, and the
  * linuxhw corpus). A policy file can add more (docs/POLICY.md). An empty OEM ID means the
  * vendor's key is known but not which OEM ID it goes with. */
 #include "slicscan.h"
@@ -82,7 +82,7 @@ const struct ss_known_key *ss_known_key_for(const struct ss_policy *p, const uin
 	return k;
 }
 
-/* Placeholders seen in real firmware (FIRMWARE-FACTS.md §2). Each has a message of its own
+/* Placeholders seen in real firmware (docs/FACTS.md §2.7). Each has a message of its own
  * so staff know it is a BIOS vendor's template, not damage. slic is the whole table. */
 const char *ss_placeholder_message(const uint8_t *slic, size_t len, const uint8_t *marker_oem)
 {

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* MSDM (Microsoft Data Management table, OEM Activation 3.0) rules.
  *
- * Layout (FIRMWARE-FACTS.md §4, after fwts): 36-byte header, then u32 Version (1),
+ * Layout (docs/FACTS.md §4, after fwts): 36-byte header, then u32 Version (1),
  * Reserved (0), DataType (1), DataReserved (0), DataLength (29), then DataLength bytes
  * "XXXXX-XXXXX-XXXXX-XXXXX-XXXXX" from BCDFGHJKMPQRTVWXY2346789 plus exactly one 'N'
  * for Windows 8+ keys. The key is the machine owner's secret: the result carries a masked

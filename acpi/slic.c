@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* SLIC (Software Licensing Description Table, Microsoft OEM Activation 2.x) rules.
  *
- * Layout (FIRMWARE-FACTS.md §2; field names after ACPICA 2011 and fwts): a 36-byte ACPI
+ * Layout (docs/FACTS.md §2; field names after ACPICA 2011 and fwts): a 36-byte ACPI
  * header, then subtables {u32 type, u32 length, ...}, walked by type/length, never by fixed
  * offsets. Type 0, OEM public key (0x9C bytes), offsets inside the subtable:
  *   +8 bType 0x06, +9 bVersion 0x02, +12 aiKeyAlg 0x2400, +16 "RSA1", +20 bitlen 1024,
@@ -112,7 +112,7 @@ static void check_marker(struct ss_result *r, const struct ss_table *t, const ui
 	}
 	o->dw_version = ss_le32(m + 8);
 	uint32_t v34 = ss_le32(m + 34);
-	/* Older 2.0 tables leave +34 zero: fall back to dwVersion (FIRMWARE-FACTS.md §2). */
+	/* Older 2.0 tables leave +34 zero: fall back to dwVersion (docs/FACTS.md §2.4). */
 	o->version = v34 ? v34 : o->dw_version;
 	o->version_present = true;
 	version_text(o->version_str, sizeof(o->version_str), o->version);

@@ -269,7 +269,7 @@ static void finish_booted(struct run *x, unsigned code)
 }
 
 /* Not EFIAPI: gnu-efi's crt0 calls efi_main with the SysV calling convention
- * (shared/notes/FIRMWARE-FACTS.md §5); EFIAPI here faults at the first call. */
+ * (docs/FACTS.md §5); EFIAPI here faults at the first call. */
 EFI_STATUS efi_main(EFI_HANDLE image, EFI_SYSTEM_TABLE *systab);
 
 EFI_STATUS efi_main(EFI_HANDLE image, EFI_SYSTEM_TABLE *systab)

@@ -10,7 +10,7 @@ XSDT read from /dev/mem (host/devmem.c), proven on built machines under --root D
                                   "System RAM" elsewhere (never to be read)
   DIR/sys/firmware/efi/systab     "ACPI20=0x..." on a UEFI machine, absent on a BIOS one
 
-The expectations follow the rules (FIRMWARE-FACTS.md §3) and the dump's expected.jsonl row:
+The expectations follow the rules (docs/FACTS.md §3) and the dump's expected.jsonl row:
 with consistent root tables a valid SLIC is ready (valid-marker); an RSDT with other IDs fails
 (inconsistent:RSDT); a root pointer into System RAM is refused even though valid bytes lie
 there; without /dev/mem the answer stays "unverified" and says why.

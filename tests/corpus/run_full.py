@@ -7,7 +7,7 @@ only "unverified". `sudo acpidump` on a PC, or a firmware walk, also gives the R
 XSDT. This test rebuilds every dump that way, with the root tables a SLIC-carrying firmware
 has (their OEM ID / OEM Table ID copied from the SLIC header, else from the FACP; every other
 table listed at its own address; checksums right), and checks the consistency rules on real
-tables (FIRMWARE-FACTS.md §3):
+tables (docs/FACTS.md §3):
 
   consistent   ready -> ready (same reason); ready-unverified -> windows7_kms ready, reason
                valid-marker, finding slic-valid, no slic-ids-unverified, and exactly the

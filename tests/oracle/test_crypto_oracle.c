@@ -444,7 +444,7 @@ static void test_rsa_4096_e65537(void **state)
 
 /* ---- the SLIC layout ------------------------------------------------------------------------
  *
- * FIRMWARE-FACTS §2: the public key subtable holds the modulus little-endian (a CryptoAPI
+ * docs/FACTS.md §2.2, §2.5: the public key subtable holds the modulus little-endian (a CryptoAPI
  * PUBLICKEYBLOB) at +28, the exponent at +24; the marker's 128-byte signature at +54 is
  * big-endian as stored, over the 46 bytes at marker +8..+53. Our RSA takes n big-endian, so
  * the SLIC code reverses the modulus; this test builds both subtables from an OpenSSL key and

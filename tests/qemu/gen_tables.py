@@ -2,8 +2,7 @@
 # SPDX-License-Identifier: MIT
 """Make the SLIC/MSDM test tables the QEMU scenarios inject, signed with a throwaway test key.
 
-Layout and signature follow shared/notes/FIRMWARE-FACTS.md (beside the repository), §2 SLIC
-and §4 MSDM. The key is an RSA-1024 key made here with `openssl genrsa` into the output folder:
+Layout and signature follow docs/FACTS.md, §2 SLIC (§2.5 the signature) and §4 MSDM. The key is an RSA-1024 key made here with `openssl genrsa` into the output folder:
 never a real OEM key. Signing and the self-check use the `openssl` CLI, an implementation
 independent of acpi/, so the tables are an oracle for the app and the CLI alike.
 

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* Test fixtures for the core's unit tests: a complete, consistent set of ACPI tables (RSDP,
  * RSDT, XSDT, FACP, SLIC, MSDM) built byte by byte from the documented layouts
- * (shared/notes/FIRMWARE-FACTS.md §2-4, ACPI 6.5 §5.2), written independently of the acpi/ sources
+ * (docs/FACTS.md §2-4, ACPI 6.5 §5.2), written independently of the acpi/ sources
  * (no core code is used to build, sign or checksum them), plus helpers to load them into a
  * table set, render them as acpidump text and look findings up.
  *
@@ -270,7 +270,7 @@ static FX_UNUSED void fx_header(uint8_t *b, const char sig[4], uint32_t len, uin
 	fx_le32(b + 32, 1);        /* creator revision */
 }
 
-/* SLIC type 0, OEM public key, 0x9C bytes (FIRMWARE-FACTS.md §2). */
+/* SLIC type 0, OEM public key, 0x9C bytes (docs/FACTS.md §2.2). */
 static FX_UNUSED void fx_key_subtable(uint8_t *k)
 {
 	memset(k, 0, FX_KEY_LEN);
@@ -312,7 +312,7 @@ static FX_UNUSED size_t fx_build_slic(uint8_t *b, const char *oem, const char *t
 	return FX_SLIC_LEN;
 }
 
-/* MSDM (FIRMWARE-FACTS.md §4): header + Version 1, Reserved 0, DataType 1, DataReserved 0,
+/* MSDM (docs/FACTS.md §4): header + Version 1, Reserved 0, DataType 1, DataReserved 0,
  * DataLength 29, key. 0x55 bytes. */
 static FX_UNUSED size_t fx_build_msdm(uint8_t *b, const char *oem, const char *tab, const char *key29)
 {

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* Unit tests of the MSDM rules (acpi/msdm.c) and of keeping the product key secret in every
  * output: the good fixture (a fake key), erased tables, wrong header fields, malformed keys,
- * and the MSDM/SLIC OEM ID comparison. Layout: FIRMWARE-FACTS.md §4. */
+ * and the MSDM/SLIC OEM ID comparison. Layout: docs/FACTS.md §4. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -433,7 +433,7 @@ static void test_windows8_keeps_msdm_warnings(void **state)
 	fx_run_free(&run);
 }
 
-/* An independent oracle for "well-formed Windows 8+ key" (FIRMWARE-FACTS.md §4). */
+/* An independent oracle for "well-formed Windows 8+ key" (docs/FACTS.md §4). */
 static bool oracle_key_ok(const uint8_t *k)
 {
 	int n = 0;

@@ -286,7 +286,7 @@ static void c_rsdp_oem(struct fx *f)
 	fx_set_ids(f, FX_RSDP, "SSRSDP", NULL);
 }
 
-/* IDs with NULs (FIRMWARE-FACTS.md §3: compare all 14 bytes exactly): a validly signed
+/* IDs with NULs (docs/FACTS.md §3: compare all 14 bytes exactly): a validly signed
  * marker "SSNUL\0"/"SSNULKY\0" everywhere, but the RSDT pads with spaces instead. */
 static void set_all_ids(struct fx *f, const char *oem, const char *tab)
 {
@@ -393,9 +393,9 @@ static void c_version_30(struct fx *f)
 	slic_fix(f);
 }
 
-/* The Insyde template (FIRMWARE-FACTS.md §2): marker OEM "INSYDE", dwVersion 0x2000. */
+/* The Insyde template (docs/FACTS.md §2.7): marker OEM "INSYDE", dwVersion 0x2000. */
 /* The generic template seen in real firmware: OEMID_/OEMTABLE everywhere (consistent), and a
- * marker subtable whose length runs past the table (FIRMWARE-FACTS.md §2). */
+ * marker subtable whose length runs past the table (docs/FACTS.md §2.7). */
 static void c_oemid_template(struct fx *f)
 {
 	set_all_ids(f, "OEMID_", "OEMTABLE");
@@ -988,7 +988,7 @@ static struct ss_result *judge_truncated(struct fx_run *run, const struct fx *f,
 
 /* A table from a file or dump with fewer bytes than its header claims (or than a header) says
  * nothing about the firmware: input-truncated, cannot judge (exit 3), for every table but the
- * RSDP, whose length field is not trusted (FIRMWARE-FACTS.md §3). */
+ * RSDP, whose length field is not trusted (docs/FACTS.md §3). */
 static void assert_cut_input(const struct ss_result *r, size_t n)
 {
 	if (!fx_find(r, SS_F_INPUT_TRUNCATED) || r->verdict != SS_VERDICT_ERROR) {
