@@ -50,13 +50,17 @@ def make(*args):
 OPT_RE = re.compile(r"(?<![\w/.\-])(--?[A-Za-z0-9][A-Za-z0-9-]*|--|-)(?=[\s,;=|\[\])]|$)")
 
 
+# man warns on stderr about a locale the machine lacks; C.UTF-8 is always there on Debian.
+C_LOCALE = dict(os.environ, LC_ALL="C.UTF-8", LANG="C.UTF-8")
+
+
 def options_in(text):
     return set(m.group(1) for m in OPT_RE.finditer(text))
 
 
 def render(man_path):
     """The man page as a reader sees it (mandoc's ASCII output without overstrikes)."""
-    rc, out, err = sh(["mandoc", "-T", "ascii", man_path])
+    rc, out, err = sh(["mandoc", "-T", "ascii", man_path], env=C_LOCALE)
     if rc != 0:
         return None
     return re.sub(r".\x08", "", out)
@@ -75,10 +79,10 @@ def missing_from(help_opts, man_text):
 
 
 def lint(name, path):
-    rc, out, err = sh(["mandoc", "-T", "lint", "-W", "all", path])
+    rc, out, err = sh(["mandoc", "-T", "lint", "-W", "all", path], env=C_LOCALE)
     case(name + ": mandoc -T lint clean", rc == 0 and not out.strip() and not err.strip(),
          (out + err).strip()[:400])
-    rc, out, err = sh(["man", "--warnings", "-l", path])
+    rc, out, err = sh(["man", "--warnings", "-l", path], env=C_LOCALE)
     case(name + ": man --warnings clean", rc == 0 and not err.strip(), err.strip()[:400])
 
 
