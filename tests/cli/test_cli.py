@@ -116,6 +116,15 @@ def main():
 
         # the same firmware as acpidump text, as a folder of raw tables, and as one raw table
         rc1, out1, _ = expect(s, "acpidump text", ["--json", DELL], 2)
+        # acpidump.exe > acpi.txt in Windows PowerShell 5 saves UTF-16LE with a BOM; Notepad's
+        # "UTF-8 with BOM" adds EF BB BF: both read as the plain text is
+        j1 = json.loads(out1)
+        u16 = subprocess.run(["iconv", "-f", "ASCII", "-t", "UTF-16LE", DELL], capture_output=True, check=True).stdout
+        for name, data in (("UTF-16LE with BOM", b"\xff\xfe" + u16), ("UTF-8 with BOM", b"\xef\xbb\xbf" + text)):
+            rc, out, _ = expect(s, "acpidump text as " + name, ["--json", w("enc.txt", data)], rc1)
+            j = json.loads(out) if out.startswith("{") else {}
+            case("  ... judged like the plain text", all(j.get(k) == j1[k] for k in ("verdict", "windows7_kms", "windows7_reason", "findings"))
+                 and [t["signature"] for t in j["tables"]] == [t["signature"] for t in j1["tables"]], out[:200])
         tables = os.path.join(tmp, "tables")
         os.mkdir(tables)
         if shutil.which("acpixtract"):
