@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* slicscan, the Linux command: judge the SLIC/MSDM of an acpidump file, a folder of tables,
  * or this machine, and exit with the code a script acts on (README: exit codes). */
+#include "args.h"
 #include "input.h"
 #include "slicscan.h"
 
@@ -49,9 +50,35 @@ int main(int argc, char **argv)
 	int target_set = 0;
 	enum ss_target target = SS_TARGET_WIN7;
 
-	for (int i = 1; i < argc; i++) {
-		const char *a = argv[i];
-		if (!strcmp(a, "--json")) {
+	int options = 1; /* until "--" */
+	for (size_t i = 1; i < (size_t)argc; i++) {
+		const char *a = argv[i], *v = NULL;
+		static const char *const with_value[] = { "--target", "--policy", "--root" };
+		size_t k = 0;
+		enum ss_arg got = options ? ss_arg_one_of((size_t)argc, argv, &i, with_value, 3, &k, &v)
+					  : SS_ARG_OTHER;
+		if (got != SS_ARG_OTHER && got != SS_ARG_VALUE) {
+			fprintf(stderr, "slicscan: %s %s\n", with_value[k], ss_arg_problem(got));
+			return SS_EXIT_USAGE;
+		}
+		if (got == SS_ARG_VALUE && k == 0) {
+			if (ss_target_parse(v, strlen(v), &target) != 0) {
+				fprintf(stderr, "slicscan: unknown target \"%s\" (windows7 or windows8)\n", v);
+				return SS_EXIT_USAGE;
+			}
+			target_set = 1;
+		} else if (got == SS_ARG_VALUE) {
+			*(k == 1 ? &policy_path : &root) = v;
+		} else if (!options || a[0] != '-' || !a[1]) { /* "-" is standard input */
+			if (input) {
+				fprintf(stderr, "slicscan: only one INPUT can be given (\"%s\" and \"%s\")\n",
+					input, a);
+				return SS_EXIT_USAGE;
+			}
+			input = a;
+		} else if (!strcmp(a, "--")) {
+			options = 0;
+		} else if (!strcmp(a, "--json")) {
 			json = 1;
 		} else if (!strcmp(a, "--csv")) {
 			csv = 1;
@@ -62,27 +89,6 @@ int main(int argc, char **argv)
 			quiet = 1;
 		} else if (!strcmp(a, "--show-key")) {
 			policy.show_key = true;
-		} else if (!strcmp(a, "--root")) {
-			if (i + 1 >= argc) {
-				fprintf(stderr, "slicscan: %s needs a value\n", a);
-				return SS_EXIT_USAGE;
-			}
-			root = argv[++i];
-		} else if (!strcmp(a, "--target") || !strcmp(a, "--policy")) {
-			if (i + 1 >= argc) {
-				fprintf(stderr, "slicscan: %s needs a value\n", a);
-				return SS_EXIT_USAGE;
-			}
-			const char *v = argv[++i];
-			if (a[2] == 't') {
-				if (ss_target_parse(v, strlen(v), &target) != 0) {
-					fprintf(stderr, "slicscan: unknown target \"%s\" (windows7 or windows8)\n", v);
-					return SS_EXIT_USAGE;
-				}
-				target_set = 1;
-			} else {
-				policy_path = v;
-			}
 		} else if (!strcmp(a, "--list-findings")) {
 			ss_render_finding_list(write_stdout, stdout);
 			return 0;
@@ -92,23 +98,22 @@ int main(int argc, char **argv)
 		} else if (!strcmp(a, "--version")) {
 			printf("slicscan %s\n", SS_VERSION);
 			return 0;
-		} else if (a[0] == '-' && a[1]) {
+		} else {
 			fprintf(stderr, "slicscan: unknown option \"%s\" (see slicscan --help)\n", a);
 			return SS_EXIT_USAGE;
-		} else if (input) {
-			fprintf(stderr, "slicscan: only one INPUT can be given (\"%s\" and \"%s\")\n", input, a);
-			return SS_EXIT_USAGE;
-		} else {
-			input = a;
 		}
 	}
 
+	if (policy_path && input && !strcmp(policy_path, "-") && !strcmp(input, "-")) {
+		fprintf(stderr, "slicscan: the policy and the INPUT cannot both be standard input (-)\n");
+		return SS_EXIT_USAGE;
+	}
 	if (policy_path) {
 		size_t len = 0;
 		char *text = host_read_file(policy_path, 1u << 20, &len);
 		if (!text) {
 			fprintf(stderr, "slicscan: cannot read policy file %s: %s\n", policy_path,
-				errno == EFBIG ? "larger than 1 MiB" : strerror(errno));
+				errno == EFBIG ? "larger than 1 MiB" : host_read_error(errno));
 			return SS_EXIT_USAGE;
 		}
 		char err[160];
