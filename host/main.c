@@ -18,14 +18,16 @@ static void write_stdout(void *ctx, const char *s, size_t n)
 static void usage(FILE *f)
 {
 	fprintf(f,
-		"Usage: slicscan [OPTIONS] [INPUT]\n"
+		"Usage: slicscan [OPTIONS] [--] [INPUT]\n"
 		"Predict whether Windows 7 KMS activation will fail (0xC004F035) because of the\n"
 		"firmware's ACPI SLIC table, and show the MSDM (Windows 8+ OEM key) state.\n\n"
-		"INPUT  an acpidump text file (sudo acpidump > acpi.txt; acpidump.exe on Windows),\n"
-		"       one raw table, or a folder of raw tables (acpixtract -a, a copy of\n"
-		"       /sys/firmware/acpi/tables). Default: this machine (needs root): its tables\n"
-		"       from sysfs and, where the kernel allows, its RSDP/RSDT/XSDT from /dev/mem.\n\n"
-		"Options:\n"
+		"INPUT  an acpidump text file (sudo acpidump > acpi.txt; acpidump.exe on Windows,\n"
+		"       also as saved by PowerShell's > in UTF-16), one raw table, or a folder of\n"
+		"       raw tables (acpixtract -a, a copy of /sys/firmware/acpi/tables).\n"
+		"       -  standard input: sudo acpidump | slicscan -\n"
+		"       Default: this machine (needs root): its tables from sysfs and, where the\n"
+		"       kernel allows, its RSDP/RSDT/XSDT from /dev/mem.\n\n"
+		"Options (a value follows a space or '=': --target=windows8):\n"
 		"  --json             print the report as one JSON object\n"
 		"  --csv              print one CSV line (the verdict and its key facts) for a summary\n"
 		"  --csv-header       print the CSV header line and exit (docs/REPORT.md)\n"
@@ -36,6 +38,7 @@ static void usage(FILE *f)
 		"  --list-findings    list every finding id with its severity and meaning\n"
 		"  --root DIR         without INPUT: the machine whose /sys and /dev are under DIR\n"
 		"                     (a copied machine, or the tests) instead of this one\n"
+		"  --                 end of options: what follows is the INPUT (a file named -x)\n"
 		"  -h, --help         this help;  --version  the version\n\n"
 		"Exit codes: 0 ready, 1 not ready (activation will fail), 2 ready with warnings,\n"
 		"            3 cannot judge (unusable input), 4 usage or configuration error.\n");
