@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* Reads what the user points slicscan at: an acpidump text file, one raw table, a folder of
- * raw tables (acpixtract -a output, a copy of /sys/firmware/acpi/tables) or sysfs itself. */
+ * raw tables (acpixtract -a output, a copy of /sys/firmware/acpi/tables), a pipe ("-" is
+ * standard input) or sysfs itself. Nothing here ever waits on a device or a writerless FIFO. */
 #include "input.h"
 
 #include <dirent.h>
