@@ -6,7 +6,16 @@
  * into the set's arena (at most one byte per three characters of text, so len/3 + 4096 bytes
  * of arena is always enough) and added with its address. Lines the reader does not understand
  * inside a table, offsets that jump, and blocks with no bytes become findings; the table is
- * cut where its text stops making sense, never guessed. */
+ * cut where its text stops making sense, never guessed.
+ *
+ * Encodings: bytes as acpidump writes them (ASCII; a UTF-8 BOM is skipped), or UTF-16 with its
+ * BOM, which is what Windows PowerShell's ">" makes of acpidump.exe's output (FF FE, UTF-16LE;
+ * FE FF, UTF-16BE from Out-File -Encoding BigEndianUnicode). UTF-16 is narrowed one line at a
+ * time into a buffer on the stack: the text stays read-only and nothing is allocated. Every
+ * character above U+007F becomes 0x80, which, like any non-ASCII byte, matches nothing in the
+ * grammar, so a UTF-16 text is read exactly like the same text in ASCII. A line of more than
+ * DUMP_LINE_MAX characters (real dumps have about 80) is never a header or data line, in
+ * either encoding. */
 #include "slicscan.h"
 #include "bytes.h"
 #include "internal.h"
@@ -25,7 +34,78 @@ static int hexval(char c)
 struct line {
 	const char *p;
 	size_t n;
+	int too_long; /* more than DUMP_LINE_MAX characters: only p[0] is meaningful */
 };
+
+#define DUMP_LINE_MAX 512
+
+enum text_enc { TEXT_BYTES, TEXT_UTF16LE, TEXT_UTF16BE };
+
+/* The text split into lines, whatever its encoding. */
+struct reader {
+	const char *text;
+	size_t len, pos;
+	enum text_enc enc;
+	char buf[DUMP_LINE_MAX];
+};
+
+static void reader_init(struct reader *rd, const char *text, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)text;
+	rd->text = text;
+	rd->len = len;
+	rd->pos = 0;
+	rd->enc = TEXT_BYTES;
+	if (len >= 3 && u[0] == 0xef && u[1] == 0xbb && u[2] == 0xbf)
+		rd->pos = 3;
+	else if (len >= 2 && u[0] == 0xff && u[1] == 0xfe)
+		rd->enc = TEXT_UTF16LE, rd->pos = 2;
+	else if (len >= 2 && u[0] == 0xfe && u[1] == 0xff)
+		rd->enc = TEXT_UTF16BE, rd->pos = 2;
+}
+
+/* The next line, without its '\n' and trailing '\r's. Returns 0 when the text is used up.
+ * In UTF-16 a last odd byte is no character and is dropped. */
+static int next_line(struct reader *rd, struct line *l)
+{
+	const unsigned char *u = (const unsigned char *)rd->text;
+	size_t len = rd->len, pos = rd->pos;
+	if (pos >= len || (rd->enc != TEXT_BYTES && len - pos < 2)) {
+		rd->pos = len;
+		return 0;
+	}
+	if (rd->enc == TEXT_BYTES) {
+		l->p = rd->text + pos;
+		l->n = 0;
+		while (pos + l->n < len && u[pos + l->n] != '\n')
+			l->n++;
+		rd->pos = pos + l->n + 1;
+		while (l->n && l->p[l->n - 1] == '\r')
+			l->n--;
+		l->too_long = l->n > DUMP_LINE_MAX;
+		return 1;
+	}
+	int hi = rd->enc == TEXT_UTF16BE ? 0 : 1;
+	size_t n = 0, crs = 0; /* characters, and how many of the last ones are '\r' */
+	for (; len - pos >= 2; pos += 2) {
+		unsigned unit = (unsigned)u[pos + 1 - hi] | (unsigned)u[pos + hi] << 8;
+		if (unit == '\n') {
+			pos += 2;
+			break;
+		}
+		crs = unit == '\r' ? crs + 1 : 0;
+		if (n < DUMP_LINE_MAX)
+			rd->buf[n] = unit < 0x80 ? (char)unit : (char)0x80;
+		n++;
+	}
+	rd->pos = pos;
+	l->p = rd->buf;
+	l->n = n - crs;
+	l->too_long = l->n > DUMP_LINE_MAX;
+	if (l->too_long)
+		l->n = DUMP_LINE_MAX;
+	return 1;
+}
 
 /* "SIG @ 0xADDR": a line starting in column 0, a name of 1..8 characters, " @ 0x", hex. */
 static int parse_header(struct line l, char name[9], uint64_t *addr)
@@ -136,19 +216,24 @@ size_t ss_collect_acpidump(struct ss_tableset *s, const char *text, size_t len)
 {
 	struct block b = { 0 };
 	size_t found = 0, lineno = 0;
+	struct reader rd;
+	struct line l;
+	reader_init(&rd, text, len);
 	ss_fmt(s->source, sizeof(s->source), "%s", s->source[0] ? s->source : "acpidump text");
-	if (!len) {
+	if (rd.pos >= len) {
 		ss_tableset_finding(s, SS_F_INPUT_EMPTY, 0, "The input is empty");
 		return 0;
 	}
-	for (size_t pos = 0; pos < len;) {
-		struct line l = { text + pos, 0 };
-		while (pos + l.n < len && text[pos + l.n] != '\n')
-			l.n++;
-		pos += l.n + 1;
+	while (next_line(&rd, &l)) {
 		lineno++;
-		while (l.n && (l.p[l.n - 1] == '\r'))
-			l.n--;
+		if (l.too_long) {
+			/* what the last branch below does with a line it does not understand */
+			if (b.open && (l.p[0] == ' ' || l.p[0] == '\t'))
+				b.bad_lines++;
+			else
+				close_block(s, &b, &found);
+			continue;
+		}
 
 		char name[9];
 		uint64_t addr;

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* slicscan, the Linux command: judge the SLIC/MSDM of an acpidump file, a folder of tables,
  * or this machine, and exit with the code a script acts on (README: exit codes). */
+#include "args.h"
 #include "input.h"
 #include "slicscan.h"
 
@@ -17,14 +18,16 @@ static void write_stdout(void *ctx, const char *s, size_t n)
 static void usage(FILE *f)
 {
 	fprintf(f,
-		"Usage: slicscan [OPTIONS] [INPUT]\n"
+		"Usage: slicscan [OPTIONS] [--] [INPUT]\n"
 		"Predict whether Windows 7 KMS activation will fail (0xC004F035) because of the\n"
 		"firmware's ACPI SLIC table, and show the MSDM (Windows 8+ OEM key) state.\n\n"
-		"INPUT  an acpidump text file (sudo acpidump > acpi.txt; acpidump.exe on Windows),\n"
-		"       one raw table, or a folder of raw tables (acpixtract -a, a copy of\n"
-		"       /sys/firmware/acpi/tables). Default: this machine (needs root): its tables\n"
-		"       from sysfs and, where the kernel allows, its RSDP/RSDT/XSDT from /dev/mem.\n\n"
-		"Options:\n"
+		"INPUT  an acpidump text file (sudo acpidump > acpi.txt; acpidump.exe on Windows,\n"
+		"       also as saved by PowerShell's > in UTF-16), one raw table, or a folder of\n"
+		"       raw tables (acpixtract -a, a copy of /sys/firmware/acpi/tables).\n"
+		"       -  standard input: sudo acpidump | slicscan -\n"
+		"       Default: this machine (needs root): its tables from sysfs and, where the\n"
+		"       kernel allows, its RSDP/RSDT/XSDT from /dev/mem.\n\n"
+		"Options (a value follows a space or '=': --target=windows8):\n"
 		"  --json             print the report as one JSON object\n"
 		"  --csv              print one CSV line (the verdict and its key facts) for a summary\n"
 		"  --csv-header       print the CSV header line and exit (docs/REPORT.md)\n"
@@ -35,6 +38,7 @@ static void usage(FILE *f)
 		"  --list-findings    list every finding id with its severity and meaning\n"
 		"  --root DIR         without INPUT: the machine whose /sys and /dev are under DIR\n"
 		"                     (a copied machine, or the tests) instead of this one\n"
+		"  --                 end of options: what follows is the INPUT (a file named -x)\n"
 		"  -h, --help         this help;  --version  the version\n\n"
 		"Exit codes: 0 ready, 1 not ready (activation will fail), 2 ready with warnings,\n"
 		"            3 cannot judge (unusable input), 4 usage or configuration error.\n");
@@ -49,9 +53,35 @@ int main(int argc, char **argv)
 	int target_set = 0;
 	enum ss_target target = SS_TARGET_WIN7;
 
-	for (int i = 1; i < argc; i++) {
-		const char *a = argv[i];
-		if (!strcmp(a, "--json")) {
+	int options = 1; /* until "--" */
+	for (size_t i = 1; i < (size_t)argc; i++) {
+		const char *a = argv[i], *v = NULL;
+		static const char *const with_value[] = { "--target", "--policy", "--root" };
+		size_t k = 0;
+		enum ss_arg got = options ? ss_arg_one_of((size_t)argc, argv, &i, with_value, 3, &k, &v)
+					  : SS_ARG_OTHER;
+		if (got != SS_ARG_OTHER && got != SS_ARG_VALUE) {
+			fprintf(stderr, "slicscan: %s %s\n", with_value[k], ss_arg_problem(got));
+			return SS_EXIT_USAGE;
+		}
+		if (got == SS_ARG_VALUE && k == 0) {
+			if (ss_target_parse(v, strlen(v), &target) != 0) {
+				fprintf(stderr, "slicscan: unknown target \"%s\" (windows7 or windows8)\n", v);
+				return SS_EXIT_USAGE;
+			}
+			target_set = 1;
+		} else if (got == SS_ARG_VALUE) {
+			*(k == 1 ? &policy_path : &root) = v;
+		} else if (!options || a[0] != '-' || !a[1]) { /* "-" is standard input */
+			if (input) {
+				fprintf(stderr, "slicscan: only one INPUT can be given (\"%s\" and \"%s\")\n",
+					input, a);
+				return SS_EXIT_USAGE;
+			}
+			input = a;
+		} else if (!strcmp(a, "--")) {
+			options = 0;
+		} else if (!strcmp(a, "--json")) {
 			json = 1;
 		} else if (!strcmp(a, "--csv")) {
 			csv = 1;
@@ -62,27 +92,6 @@ int main(int argc, char **argv)
 			quiet = 1;
 		} else if (!strcmp(a, "--show-key")) {
 			policy.show_key = true;
-		} else if (!strcmp(a, "--root")) {
-			if (i + 1 >= argc) {
-				fprintf(stderr, "slicscan: %s needs a value\n", a);
-				return SS_EXIT_USAGE;
-			}
-			root = argv[++i];
-		} else if (!strcmp(a, "--target") || !strcmp(a, "--policy")) {
-			if (i + 1 >= argc) {
-				fprintf(stderr, "slicscan: %s needs a value\n", a);
-				return SS_EXIT_USAGE;
-			}
-			const char *v = argv[++i];
-			if (a[2] == 't') {
-				if (ss_target_parse(v, strlen(v), &target) != 0) {
-					fprintf(stderr, "slicscan: unknown target \"%s\" (windows7 or windows8)\n", v);
-					return SS_EXIT_USAGE;
-				}
-				target_set = 1;
-			} else {
-				policy_path = v;
-			}
 		} else if (!strcmp(a, "--list-findings")) {
 			ss_render_finding_list(write_stdout, stdout);
 			return 0;
@@ -92,23 +101,22 @@ int main(int argc, char **argv)
 		} else if (!strcmp(a, "--version")) {
 			printf("slicscan %s\n", SS_VERSION);
 			return 0;
-		} else if (a[0] == '-' && a[1]) {
+		} else {
 			fprintf(stderr, "slicscan: unknown option \"%s\" (see slicscan --help)\n", a);
 			return SS_EXIT_USAGE;
-		} else if (input) {
-			fprintf(stderr, "slicscan: only one INPUT can be given (\"%s\" and \"%s\")\n", input, a);
-			return SS_EXIT_USAGE;
-		} else {
-			input = a;
 		}
 	}
 
+	if (policy_path && input && !strcmp(policy_path, "-") && !strcmp(input, "-")) {
+		fprintf(stderr, "slicscan: the policy and the INPUT cannot both be standard input (-)\n");
+		return SS_EXIT_USAGE;
+	}
 	if (policy_path) {
 		size_t len = 0;
 		char *text = host_read_file(policy_path, 1u << 20, &len);
 		if (!text) {
 			fprintf(stderr, "slicscan: cannot read policy file %s: %s\n", policy_path,
-				errno == EFBIG ? "larger than 1 MiB" : strerror(errno));
+				errno == EFBIG ? "larger than 1 MiB" : host_read_error(errno));
 			return SS_EXIT_USAGE;
 		}
 		char err[160];

@@ -2,6 +2,7 @@
 /* Command-line parsing for the UEFI Shell; the grammar is in efi_args.h. */
 #include "efi_args.h"
 
+#include "args.h"
 #include "bytes.h"
 
 const char *efi_ss_usage(void)
@@ -19,32 +20,12 @@ const char *efi_ss_usage(void)
 	       "exit codes: 0 ready, 1 not ready, 2 ready with warnings, 3 cannot judge, 4 usage\n";
 }
 
-/* If arg is "--name" or "--name=value", return true and the value (NULL for the bare form). */
-static bool option_is(const char *arg, const char *name, const char **value)
-{
-	size_t n = ss_strlen(name);
-	for (size_t i = 0; i < n; i++) /* stops at arg's NUL, which never equals name[i] */
-		if (arg[i] != name[i])
-			return false;
-	if (arg[n] == '\0') {
-		*value = NULL;
-		return true;
-	}
-	if (arg[n] == '=') {
-		*value = arg + n + 1;
-		return true;
-	}
-	return false;
-}
-
 int efi_ss_args_parse(struct efi_ss_args *a, size_t argc, char *const argv[])
 {
 	ss_memfill(a, 0, sizeof(*a));
 	a->target = SS_TARGET_WIN7;
 	for (size_t i = 0; i < argc; i++) {
 		const char *arg = argv[i], *val = NULL;
-		const char **dest = NULL;
-		bool is_target = false;
 
 		if (ss_streq(arg, "-h") || ss_streq(arg, "--help") || ss_streq(arg, "-?")) {
 			a->help = true;
@@ -66,38 +47,24 @@ int efi_ss_args_parse(struct efi_ss_args *a, size_t argc, char *const argv[])
 			a->no_report = true;
 			continue;
 		}
-		if (option_is(arg, "--policy", &val))
-			dest = &a->policy;
-		else if (option_is(arg, "--report", &val))
-			dest = &a->report_dir;
-		else if (option_is(arg, "--target", &val))
-			is_target = true;
-		else {
+		static const char *const with_value[] = { "--policy", "--report", "--target" };
+		size_t k;
+		enum ss_arg got = ss_arg_one_of(argc, argv, &i, with_value, 3, &k, &val);
+		if (got == SS_ARG_OTHER) {
 			ss_fmt(a->err, sizeof(a->err), "unknown option \"%.60s\" (try --help)", arg);
 			return -1;
 		}
-
-		const char *name = is_target ? "--target" : dest == &a->policy ? "--policy" : "--report";
-		if (val == NULL) {
-			if (i + 1 >= argc) {
-				ss_fmt(a->err, sizeof(a->err), "%s needs a value", name);
-				return -1;
-			}
-			val = argv[++i];
-		}
-		if (val[0] == '\0') {
-			ss_fmt(a->err, sizeof(a->err), "%s needs a non-empty value", name);
+		if (got != SS_ARG_VALUE) {
+			ss_fmt(a->err, sizeof(a->err), "%s %s", with_value[k], ss_arg_problem(got));
 			return -1;
 		}
-		if (is_target) {
-			if (ss_target_parse(val, ss_strlen(val), &a->target) != 0) {
-				ss_fmt(a->err, sizeof(a->err),
-				       "unknown target \"%.40s\" (windows7 or windows8)", val);
-				return -1;
-			}
-			a->target_set = true;
+		if (k < 2) {
+			*(k == 0 ? &a->policy : &a->report_dir) = val;
+		} else if (ss_target_parse(val, ss_strlen(val), &a->target) != 0) {
+			ss_fmt(a->err, sizeof(a->err), "unknown target \"%.40s\" (windows7 or windows8)", val);
+			return -1;
 		} else {
-			*dest = val;
+			a->target_set = true;
 		}
 	}
 	if (a->no_report && a->report_dir != NULL) {

@@ -23,10 +23,15 @@ DELL = os.path.join(CORPUS, "All-In-One_Dell_Inspiron-One-2310_5F83FBD970E4.acpi
 results = []
 
 
-def run(slicscan, *args, timeout=30):
+def run(slicscan, *args, timeout=30, stdin=None, data=None):
+    """stdin: a file object or fd for the child's standard input; data: bytes piped into it."""
     env = dict(os.environ, ASAN_OPTIONS="detect_leaks=1", UBSAN_OPTIONS="halt_on_error=1")
     t0 = time.time()
-    p = subprocess.run([slicscan, *args], capture_output=True, timeout=timeout, env=env)
+    try:
+        p = subprocess.run([slicscan, *args], capture_output=True, timeout=timeout, env=env,
+                           stdin=stdin if data is None else None, input=data)
+    except subprocess.TimeoutExpired:
+        return -1, "", "timed out after %ds (a hang)" % timeout, time.time() - t0
     return p.returncode, p.stdout.decode(errors="replace"), p.stderr.decode(errors="replace"), time.time() - t0
 
 
@@ -35,8 +40,8 @@ def case(name, ok, detail=""):
     print("  %s %s%s" % ("PASS" if ok else "FAIL", name, "" if ok else ": " + detail))
 
 
-def expect(slicscan, name, args, code, stderr_re=None, stdout_re=None):
-    rc, out, err, _ = run(slicscan, *args)
+def expect(slicscan, name, args, code, stderr_re=None, stdout_re=None, **kw):
+    rc, out, err, _ = run(slicscan, *args, **kw)
     why = []
     if rc != code:
         why.append("exit %d, want %d" % (rc, code))
@@ -61,7 +66,7 @@ def find_msdm_dump():
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--slicscan", required=True)
-    s = ap.parse_args().slicscan
+    s = os.path.abspath(ap.parse_args().slicscan)
     tmp = tempfile.mkdtemp(prefix="slicscan-cli-")
     try:
         w = lambda name, data: (open(os.path.join(tmp, name), "wb").write(data), os.path.join(tmp, name))[1]
@@ -109,6 +114,9 @@ def main():
         rc, out, _ = expect(s, "folder of 300 tables", ["--json", os.path.join(tmp, "many")], 2,
                             stdout_re=r'"too-many-tables"')
         case("300 tables: unverified, not ready", json.loads(out)["windows7_kms"] == "unverified", out[:200])
+        why = [f["message"] for f in json.loads(out)["findings"] if f["id"] == "too-many-tables"]
+        case("300 tables: one finding names the 44 not examined", len(why) == 1 and
+             re.match(r"44 table file\(s\) .* not examined.*\(SSDT\d+ to SSDT\d+\)", why[0]) is not None, str(why))
         if os.geteuid() != 0:
             noread = w("noread.txt", text)
             os.chmod(noread, 0)
@@ -116,6 +124,15 @@ def main():
 
         # the same firmware as acpidump text, as a folder of raw tables, and as one raw table
         rc1, out1, _ = expect(s, "acpidump text", ["--json", DELL], 2)
+        # acpidump.exe > acpi.txt in Windows PowerShell 5 saves UTF-16LE with a BOM; Notepad's
+        # "UTF-8 with BOM" adds EF BB BF: both read as the plain text is
+        j1 = json.loads(out1)
+        u16 = subprocess.run(["iconv", "-f", "ASCII", "-t", "UTF-16LE", DELL], capture_output=True, check=True).stdout
+        for name, data in (("UTF-16LE with BOM", b"\xff\xfe" + u16), ("UTF-8 with BOM", b"\xef\xbb\xbf" + text)):
+            rc, out, _ = expect(s, "acpidump text as " + name, ["--json", w("enc.txt", data)], rc1)
+            j = json.loads(out) if out.startswith("{") else {}
+            case("  ... judged like the plain text", all(j.get(k) == j1[k] for k in ("verdict", "windows7_kms", "windows7_reason", "findings"))
+                 and [t["signature"] for t in j["tables"]] == [t["signature"] for t in j1["tables"]], out[:200])
         tables = os.path.join(tmp, "tables")
         os.mkdir(tables)
         if shutil.which("acpixtract"):
@@ -182,11 +199,118 @@ def main():
         case("--csv never shows the key", full not in "".join(l for _, _, l in rows)
              and full[:23] not in "".join(l for _, _, l in rows), "key in CSV")
         expect(s, "--csv with --json refused", ["--csv", "--json", DELL], 4, stderr_re=r"exclude")
+        inputs(s, tmp, w, fail)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     passed = sum(1 for _, ok in results if ok)
     print("cli: %d passed, %d failed" % (passed, len(results) - passed))
     return 0 if passed == len(results) else 1
+
+
+def same_facts(out, ref):
+    """--json outputs out and ref say the same: verdict, Windows 7 answer, finding ids, tables."""
+    try:
+        j, r = json.loads(out), json.loads(ref)
+    except ValueError:
+        return False
+    return all(j[k] == r[k] for k in ("verdict", "exit_code", "windows7_kms", "windows7_reason")) and \
+        [f["id"] for f in j["findings"]] == [f["id"] for f in r["findings"]] and \
+        [(t["signature"], t["length"]) for t in j["tables"]] == [(t["signature"], t["length"]) for t in r["tables"]]
+
+
+def inputs(s, tmp, w, fail):
+    """Every form an INPUT takes (issue #7): standard input, --, --opt=value, files that are not
+    regular (never a hang), and folders with more files than the set holds."""
+    dell = open(DELL, "rb").read()
+    ref = run(s, "--json", DELL)[1]
+    rc, out, err = expect(s, "- reads a piped dump", ["--json", "-"], 2, data=dell)
+    case("  ... judged like the file", same_facts(out, ref), err[:200])
+    rc, out, err = expect(s, "/dev/stdin reads a piped dump", ["--json", "/dev/stdin"], 2, data=dell)
+    case("  ... judged like the file", same_facts(out, ref), err[:200])
+    with open(DELL, "rb") as f:
+        rc, out, err = expect(s, "- reads a redirected file", ["--json", "-"], 2, stdin=f)
+    case("  ... judged like the file", same_facts(out, ref), err[:200])
+    if shutil.which("acpixtract"):
+        subprocess.run(["acpixtract", "-sSLIC", fail], cwd=tmp, capture_output=True, check=True)
+        slic = open(os.path.join(tmp, "slic.dat"), "rb").read()
+        expect(s, "- reads a raw table", ["-"], 1, stdout_re=r"0xC004F035", data=slic)
+    # a pipe bigger than the cap is refused once 64 MiB have come, not read forever
+    big = (b"    0000: 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00  ................\n" * 900000)
+    expect(s, "- over 64 MiB refused", ["-"], 3, stderr_re=r"over 64 MiB", data=big)
+    master, slave = os.openpty()
+    expect(s, "- on a terminal: a message, no wait", ["-"], 3, stderr_re=r"terminal", stdin=slave)
+    os.close(master)
+    os.close(slave)
+
+    # "--" ends the options: a file named like one is an INPUT
+    dashed = w("-x", dell)
+    rc, out, err, _ = run(s, "--json", "--", dashed)
+    case("-- then a path starting with -", rc == 2 and same_facts(out, ref), err[:200])
+    prev = os.getcwd()
+    os.chdir(tmp)
+    try:
+        rc, out, err, _ = run(s, "--json", "--", "-x")
+        case("-- then a file named -x", rc == 2 and same_facts(out, ref), err[:200])
+        expect(s, "-x without -- is an option", ["-x"], 4, stderr_re=r"unknown option")
+        expect(s, "-- then -- is the INPUT", ["--", "--"], 3, stderr_re=r"Cannot read --")
+    finally:
+        os.chdir(prev)
+    expect(s, "two INPUTs after --", ["--", DELL, DELL], 4, stderr_re=r"only one INPUT")
+
+    # --opt=value for every option that takes a value, as the UEFI app accepts
+    rc, out, _ = expect(s, "--target=windows8", ["--json", "--target=windows8", fail], 0)
+    case("  ... is the windows8 target", '"target": "windows8"' in out, out[:200])
+    pol = w("eq-policy.txt", b"target windows8\n")
+    expect(s, "--policy=FILE", ["--policy=" + pol, fail], 0)
+    expect(s, "--root=DIR", ["--root=" + os.path.join(tmp, "no-machine")], 3)
+    expect(s, "--target= is empty", ["--target=", DELL], 4, stderr_re=r"--target needs a non-empty value")
+    expect(s, "--policy= is empty", ["--policy=", DELL], 4, stderr_re=r"--policy needs a non-empty value")
+    expect(s, "--root at the end", [DELL, "--root"], 4, stderr_re=r"--root needs a value")
+    expect(s, "--json=1 is unknown", ["--json=1", DELL], 4, stderr_re=r"unknown option")
+    expect(s, "policy and INPUT both stdin", ["--policy", "-", "-"], 4, stderr_re=r"both be standard input", data=b"")
+
+    # files that are not files: one line, exit 3 (4 for the policy), at once
+    for dev in ("/dev/zero", "/dev/null"):
+        rc, out, err, secs = run(s, dev, timeout=20)
+        case("INPUT %s refused at once" % dev, rc == 3 and re.fullmatch(r"slicscan: Cannot read %s: it is a device[^\n]*\n" % dev, err)
+             is not None and secs < 10, "exit %d, %.1fs, %r" % (rc, secs, err[:200]))
+        expect(s, "policy %s refused" % dev, ["--policy", dev, DELL], 4, stderr_re=r"cannot read policy file %s: it is a device" % dev)
+    with open("/dev/null", "rb") as devnull:
+        expect(s, "- from /dev/null refused", ["-"], 3, stderr_re=r"Cannot read standard input: it is a device", stdin=devnull)
+    fifo = os.path.join(tmp, "fifo")
+    os.mkfifo(fifo)
+    expect(s, "FIFO with no writer: empty, no wait", [fifo], 3, stderr_re=r"empty")
+    import socket
+    sock = socket.socket(socket.AF_UNIX)
+    sock.bind(os.path.join(tmp, "sock"))
+    expect(s, "socket file refused", [os.path.join(tmp, "sock")], 3, stderr_re=r"socket, not a file")
+    sock.close()
+    # a FIFO and a device inside a folder are not opened (no wait); the table beside them is read
+    if shutil.which("acpixtract"):
+        odd = os.path.join(tmp, "odd-folder")
+        os.mkdir(odd)
+        os.mkfifo(os.path.join(odd, "SLIC.fifo"))
+        os.symlink("/dev/zero", os.path.join(odd, "SSDT.dat"))
+        shutil.copy(os.path.join(tmp, "slic.dat"), odd)
+        expect(s, "FIFO and device in a folder skipped", [odd], 1, stdout_re=r"0xC004F035")
+
+    # A folder with more files than the old reader's 1024-name limit, the failing SLIC among
+    # the files readdir() returns after the first 1024: it must be read (it was dropped, and
+    # the verdict was a false "ready").
+    if shutil.which("acpixtract"):
+        big = os.path.join(tmp, "big-folder")
+        os.mkdir(big)
+        subprocess.run(["acpixtract", "-a", fail], cwd=big, capture_output=True, check=True)
+        for i in range(1100):
+            w("big-folder/note%04d.dat" % i, b"not a table %d\n" % i)
+        order = os.listdir(big)  # readdir() order
+        late = order[-1]
+        if late != "slic.dat":  # put the SLIC's bytes in the file readdir() returns last
+            a, b = open(os.path.join(big, late), "rb").read(), open(os.path.join(big, "slic.dat"), "rb").read()
+            w("big-folder/" + late, b)
+            w("big-folder/slic.dat", a)
+        rc, out, err = expect(s, "folder of 1100+ files: the SLIC after the 1024th is read", ["--json", big], 1,
+                              stdout_re=r'"windows7_kms": "not-ready"')
 
 
 def rc_of(s, path):

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/* libFuzzer target: acpidump text bytes -> the whole core -> verdict, text and JSON. */
+/* libFuzzer target: acpidump text bytes (ASCII, or UTF-16 with a BOM: scripts/fuzz seeds both)
+ * -> the whole core -> verdict, text and JSON. */
 #include <stdlib.h>
 #include <string.h>
 

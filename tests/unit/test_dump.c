@@ -126,7 +126,37 @@ static void test_dump_judges_like_raw_when_broken(void **state)
 	}
 }
 
-/* pmtools (lower-case hex, 2-space indent), Windows (CRLF), no final newline: all 16 mixes. */
+/* Encodings: a UTF-8 BOM, and UTF-16 as Windows PowerShell's ">" saves a dump. */
+
+enum { ENC_UTF8_BOM, ENC_UTF16LE, ENC_UTF16BE };
+
+/* text (ASCII, len bytes) re-encoded with a BOM (fx_malloc'd, *out_len set). Bytes above 0x7f
+ * are taken as Latin-1 characters; odd adds one stray byte at the end. */
+static char *encode(const char *text, size_t len, int enc, int odd, size_t *out_len)
+{
+	size_t n = enc == ENC_UTF8_BOM ? 3 + len : 2 + 2 * len + (size_t)odd;
+	unsigned char *o = fx_malloc(n ? n : 1), *w = o;
+	if (enc == ENC_UTF8_BOM) {
+		memcpy(w, "\xef\xbb\xbf", 3);
+		memcpy(w + 3, text, len);
+	} else {
+		*w++ = enc == ENC_UTF16LE ? 0xff : 0xfe;
+		*w++ = enc == ENC_UTF16LE ? 0xfe : 0xff;
+		for (size_t i = 0; i < len; i++, w += 2) {
+			w[enc == ENC_UTF16LE ? 0 : 1] = (unsigned char)text[i];
+			w[enc == ENC_UTF16LE ? 1 : 0] = 0;
+		}
+		if (odd)
+			*w = 0x0a;
+	}
+	*out_len = n;
+	return (char *)o;
+}
+
+/* pmtools (lower-case hex, 2-space indent), Windows (CRLF), no final newline: all 16 mixes,
+ * each as plain text, UTF-8 with a BOM, UTF-16LE and UTF-16BE (with a stray last byte when
+ * there is no final newline). Before the reader knew encodings a UTF-16 dump was
+ * "input-garbage" and a UTF-8 BOM hid the first table's header. */
 static void test_layouts(void **state)
 {
 	(void)state;
@@ -145,12 +175,18 @@ static void test_layouts(void **state)
 			assert_non_null(strstr(text, " 53 4c 49 43 76 01 00 00"));
 		if (st.no_final_eol)
 			assert_true(text[len - 1] != '\n');
-		struct fx_run dump;
-		struct ss_result *b = scan(&dump, text, len, &p);
-		assert_same_judgement(a, b);
-		assert_verdict(b, SS_VERDICT_READY, SS_EXIT_READY);
+		for (int enc = -1; enc <= ENC_UTF16BE; enc++) {
+			size_t elen = len;
+			char *e = enc < 0 ? text : encode(text, len, enc, st.no_final_eol, &elen);
+			struct fx_run dump;
+			struct ss_result *b = scan(&dump, e, elen, &p);
+			assert_same_judgement(a, b);
+			assert_verdict(b, SS_VERDICT_READY, SS_EXIT_READY);
+			if (e != text)
+				fx_free(e);
+			fx_run_free(&dump);
+		}
 		fx_free(text);
-		fx_run_free(&dump);
 	}
 	fx_run_free(&raw);
 }
@@ -611,6 +647,89 @@ static void test_too_many_tables(void **state)
 	fx_run_free(&run);
 }
 
+/* Non-ASCII characters (acpidump.exe's banner, a localized error line) in UTF-16 mean what
+ * the same bytes mean in ASCII: nothing the grammar accepts. A header named with one is no
+ * header, in either encoding; in column 0 it ends the table before it. */
+static void test_utf16_non_ascii(void **state)
+{
+	(void)state;
+	struct ss_policy p;
+	fx_policy(&p, true);
+	const char text[] = "Firmware \xe9 \xe2\x80\x94 acpidump\n"
+			    "OEMX @ 0x0000000000001000\n"
+			    "    0000: 4F 45 4D 58 13 00 00 00 01 00 53 53 54 45 53 54  OEMX......SSTEST\n"
+			    "\xc3\xa9rreur\n"
+			    "    0010: 01 02 03\n"
+			    "\xe9MX @ 0x0000000000002000\n"
+			    "    0000: 4F 45 4D 58 13 00 00 00 01 00 53 53 54 45 53 54  OEMX......SSTEST\n";
+	for (int enc = ENC_UTF8_BOM; enc <= ENC_UTF16BE; enc++) {
+		struct fx_run run;
+		size_t elen;
+		char *e = encode(text, sizeof(text) - 1, enc, 0, &elen);
+		scan(&run, e, elen, &p);
+		assert_int_equal(run.set->n, 1);
+		assert_int_equal(run.set->t[0].len, 16);
+		assert_int_equal(run.set->t[0].addr, 0x1000);
+		fx_free(e);
+		fx_run_free(&run);
+	}
+}
+
+/* Only a BOM (PowerShell's ">" when acpidump.exe printed nothing): empty, not garbage. */
+static void test_bom_only(void **state)
+{
+	(void)state;
+	struct ss_policy p;
+	fx_policy(&p, true);
+	static const char *const boms[] = { "\xef\xbb\xbf", "\xff\xfe", "\xfe\xff", "\xff\xfe\x0a" };
+	for (size_t i = 0; i < sizeof(boms) / sizeof(boms[0]); i++) {
+		struct fx_run run;
+		struct ss_result *r = scan(&run, boms[i], strlen(boms[i]), &p);
+		assert_finding(r, i < 3 ? SS_F_INPUT_EMPTY : SS_F_INPUT_GARBAGE, SS_SEV_FATAL);
+		assert_int_equal(r->exit_code, SS_EXIT_CANNOT_JUDGE);
+		fx_run_free(&run);
+	}
+}
+
+/* A line longer than any acpidump writes is never a header or a data line, so both
+ * encodings (UTF-16 keeps only a bounded prefix of a line) read it the same way. */
+static void test_long_lines(void **state)
+{
+	(void)state;
+	struct ss_policy p;
+	fx_policy(&p, true);
+	struct fx_buf b = { 0 };
+	const char head[] = "OEMX @ 0x0000000000001000";
+	const char data[] = "    0000: 4F 45 4D 58 13 00 00 00 01 00 53 53 54 45 53 54  OEMX......SSTEST";
+	for (size_t pad = 500; pad < 520; pad++) {
+		for (int which = 0; which < 2; which++) {
+			b.n = 0;
+			fx_buf_add(&b, head, strlen(head));
+			if (which == 0)
+				for (size_t i = 0; i < pad - strlen(head); i++)
+					fx_buf_add(&b, " ", 1);
+			fx_buf_add(&b, "\r\n", 2);
+			fx_buf_add(&b, data, strlen(data));
+			if (which == 1)
+				for (size_t i = 0; i < pad - strlen(data); i++)
+					fx_buf_add(&b, "\r", 1);
+			fx_buf_add(&b, "\n", 1);
+			struct fx_run run, run16;
+			struct ss_result *r = scan(&run, b.p, b.n, &p);
+			size_t elen;
+			char *e = encode(b.p, b.n, ENC_UTF16LE, 0, &elen);
+			struct ss_result *r16 = scan(&run16, e, elen, &p);
+			assert_same_judgement(r, r16);
+			/* a header padded past 512 characters is no header; trailing CRs never count */
+			assert_int_equal(run.set->n, which == 1 || pad <= 512 ? 1 : 0);
+			fx_free(e);
+			fx_run_free(&run);
+			fx_run_free(&run16);
+		}
+	}
+	free(b.p);
+}
+
 /* ---- random input ------------------------------------------------------------------------- */
 
 static void assert_defined(const struct ss_result *r, const struct ss_tableset *s)
@@ -668,9 +787,15 @@ static void test_random_dumpish(void **state)
 			const char *w = words[fx_rand_below(sizeof(words) / sizeof(words[0]))];
 			fx_buf_add(&b, w, strlen(w));
 		}
-		struct fx_run run;
+		struct fx_run run, run16;
 		struct ss_result *r = scan(&run, b.p, b.n, &p);
 		assert_defined(r, run.set);
+		/* the same text as UTF-16LE reads the same */
+		size_t elen;
+		char *e = encode(b.p, b.n, it & 1 ? ENC_UTF16LE : ENC_UTF16BE, 0, &elen);
+		assert_same_judgement(r, scan(&run16, e, elen, &p));
+		fx_free(e);
+		fx_run_free(&run16);
 		fx_run_free(&run);
 	}
 	free(b.p);
@@ -728,6 +853,9 @@ int main(void)
 		cmocka_unit_test(test_rsdp_ext_checksum),
 		cmocka_unit_test(test_arena_too_small),
 		cmocka_unit_test(test_too_many_tables),
+		cmocka_unit_test(test_utf16_non_ascii),
+		cmocka_unit_test(test_bom_only),
+		cmocka_unit_test(test_long_lines),
 		cmocka_unit_test(test_random_bytes),
 		cmocka_unit_test(test_random_dumpish),
 		cmocka_unit_test(test_random_edits_of_good_dump),
