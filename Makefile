@@ -126,13 +126,17 @@ $(BUILD)/efi-$(1)/%.o: %.c $$(EFI_HDRS) | $(BUILD)/.deps-efi
 	@echo "  CC      $$@"
 	$$(Q)$$(CC) $$(EFI_CFLAGS) $$(EFI_CFLAGS_$(1)) -c $$< -o $$@
 
-$(BUILD)/efi-$(1)/slicscan.so: $$(patsubst %.c,$(BUILD)/efi-$(1)/%.o,$$(EFI_SRC)) | $(BUILD)/.deps-efi
+$(BUILD)/efi-$(1)/slicscan.so: $$(patsubst %.c,$(BUILD)/efi-$(1)/%.o,$$(EFI_SRC))
+# Test-only: starts slicscan.efi with chosen LoadOptions (tests/qemu/loadopts.c, docs/QEMU.md).
+$(BUILD)/efi-$(1)/tests/qemu/loadopts.so: $(BUILD)/efi-$(1)/tests/qemu/loadopts.o
+
+$(BUILD)/efi-$(1)/%.so: | $(BUILD)/.deps-efi
 	@echo "  LD      $$@"
 	$$(Q)ld -m $$(EFI_LDEMU_$(1)) -nostdlib -shared -Bsymbolic -znocombreloc --no-undefined \
 		-T $$(EFI_LIBDIR_$(1))/elf_$(1)_efi.lds $$(EFI_LIBDIR_$(1))/crt0-efi-$(1).o \
 		$$(filter %.o,$$^) -L$$(EFI_LIBDIR_$(1)) -lefi -lgnuefi $$(EFI_LIBGCC_$(1)) -o $$@
 
-$(BUILD)/efi-$(1)/slicscan.efi: $(BUILD)/efi-$(1)/slicscan.so
+$(BUILD)/efi-$(1)/%.efi: $(BUILD)/efi-$(1)/%.so
 	@echo "  OBJCOPY $$@"
 	$$(Q)objcopy -j .text -j .sdata -j .data -j .rodata -j .dynamic -j .dynsym -j .rel \
 		-j .rela -j .rel.* -j .rela.* -j .reloc --target efi-app-$(1) --subsystem=10 $$< $$@
@@ -207,7 +211,7 @@ bench: $(BUILD)/host/slicscan
 
 QEMU_JOBS ?= 2
 
-test-qemu: efi host
+test-qemu: efi host $(BUILD)/efi-x86_64/tests/qemu/loadopts.efi
 	@scripts/deps.sh qemu
 	@ovmf-images/fetch --out $(BUILD)/ovmf
 	@BUILD=$(BUILD) python3 tests/qemu/run_scenarios.py -j $(QEMU_JOBS)

@@ -14,16 +14,6 @@ void efi_ss_to_char16(const char *s, CHAR16 *out, UINTN cap)
 	out[i] = 0;
 }
 
-void efi_ss_to_ascii(const CHAR16 *s, UINTN max, char *out, UINTN cap)
-{
-	UINTN i = 0;
-	if (cap == 0)
-		return;
-	for (; i < max && s[i] && i + 1 < cap; i++)
-		out[i] = s[i] < 0x80 ? (char)s[i] : '?';
-	out[i] = '\0';
-}
-
 void efi_ss_con_write(void *ctx, const char *s, size_t n)
 {
 	CHAR16 buf[130];

@@ -13,6 +13,7 @@
 #include "bytes.h"
 #include "slicscan.h"
 #include "efi_clock.h"
+#include "efi_launch.h"
 #include "efi_memmap.h"
 #include "efi_smbios.h"
 
@@ -43,9 +44,7 @@ void efi_ss_con_notice(const char *msg);
 
 /* ASCII -> CHAR16, NUL-terminated, truncated to cap - 1 characters. */
 void efi_ss_to_char16(const char *s, CHAR16 *out, UINTN cap);
-/* CHAR16 -> ASCII, non-ASCII as '?', NUL-terminated, truncated to cap - 1. At most max units
- * of s are read (a NUL ends s earlier). */
-void efi_ss_to_ascii(const CHAR16 *s, UINTN max, char *out, UINTN cap);
+/* CHAR16 -> ASCII: efi_ss_ucs2_ascii() (efi/logic/efi_launch.h). */
 
 /* ---- files (files.c) ----
  * A "volume" is where paths are resolved: the app's own volume (paths from its root, like
@@ -85,11 +84,8 @@ void efi_ss_vol_close(struct efi_ss_vol *v);
 struct efi_ss_image {
 	EFI_HANDLE handle;
 	EFI_LOADED_IMAGE *li;
-	bool shell_mode;              /* started from the UEFI Shell (or with a command line) */
-	char cmdline[512];            /* ASCII copy of the command line, tokens split in place */
-	char *argv[32];
-	size_t argc;                  /* options only, the program name removed */
-	bool args_overflow;           /* too many tokens or an unclosed quote */
+	bool shell_mode;              /* started from the UEFI Shell (its protocols on the handle) */
+	struct efi_ss_launch launch;  /* Shell arguments, or what load options a boot ignored */
 	char dir[EFI_SS_PATH_DIR_MAX];/* directory of the .efi file on its volume, "\EFI\BOOT" */
 };
 

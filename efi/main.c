@@ -2,8 +2,9 @@
 /* slicscan.efi: read the firmware's ACPI tables, let the core judge SLIC/MSDM, show the verdict,
  * save a report on the stick and end the way the user asked (docs/UEFI.md).
  *
- * Flow: command line (Shell) -> slicscan.cfg -> policy file -> clock check -> memory map ->
- * ACPI tables -> SMBIOS -> judge -> report files -> console -> exit code or config action.
+ * Flow: command line (Shell only: efi/logic/efi_launch.c) -> slicscan.cfg -> policy file ->
+ * clock check -> memory map -> ACPI tables -> SMBIOS -> judge -> report files -> console ->
+ * exit code or config action.
  * Nothing here writes UEFI variables or firmware memory; everything allocated is freed. */
 #include "efi_ss.h"
 
@@ -290,13 +291,18 @@ EFI_STATUS efi_main(EFI_HANDLE image, EFI_SYSTEM_TABLE *systab)
 	    EFI_ERROR(LibLocateProtocol(&shell_guid, (void **)&x->shell.shell)))
 		x->shell.shell = NULL;
 
-	if (x->im.args_overflow ||
-	    efi_ss_args_parse(&x->args, x->im.argc, x->im.argv) != 0) {
-		efi_ss_con_notice(x->im.args_overflow ? "command line too long or unclosed quote"
-						      : x->args.err);
+	/* Booted directly there are no arguments: load options are not a command line. */
+	const struct efi_ss_launch *l = &x->im.launch;
+	if (l->args_overflow || efi_ss_args_parse(&x->args, l->argc, l->argv) != 0) {
+		efi_ss_con_notice(l->args_overflow ? "command line too long" : x->args.err);
 		efi_ss_con_write(NULL, efi_ss_usage(), ss_strlen(efi_ss_usage()));
 		release(x);
 		return (EFI_STATUS)SS_EXIT_USAGE;
+	}
+	if (x->args.version) {
+		efi_ss_con_printf("slicscan %s\n", SS_VERSION); /* as the Linux command's */
+		release(x);
+		return EFI_SUCCESS;
 	}
 	if (x->args.help) {
 		efi_ss_con_printf("slicscan %s: is this PC's firmware ready for Windows KMS "
@@ -311,6 +317,8 @@ EFI_STATUS efi_main(EFI_HANDLE image, EFI_SYSTEM_TABLE *systab)
 	if (!quiet && !x->args.json)
 		efi_ss_con_printf("slicscan %s (UEFI %s): reading the firmware's ACPI tables...\n",
 				  SS_VERSION, EFI_SS_ARCH);
+	if (!quiet && !x->args.json && l->ignored[0] != '\0')
+		efi_ss_con_printf("Note: %s.\n", l->ignored);
 	if (!allocate(x)) {
 		efi_ss_con_notice("out of memory: cannot judge");
 		release(x);

@@ -49,7 +49,7 @@ void efi_ss_facts_fill(struct efi_ss_facts *f, const struct efi_ss_smbios_info *
 		ss_fmt(f->clock, sizeof(f->clock), "unreadable");
 	if (ST->FirmwareVendor != NULL) {
 		char vendor[64];
-		efi_ss_to_ascii(ST->FirmwareVendor, 63, vendor, sizeof(vendor));
+		efi_ss_ucs2_ascii(ST->FirmwareVendor, 63, vendor, sizeof(vendor));
 		printable(vendor, vendor, sizeof(vendor));
 		ss_fmt(f->fw_vendor, sizeof(f->fw_vendor), "%s, revision 0x%08x", vendor,
 		       (unsigned)ST->FirmwareRevision);

@@ -7,9 +7,10 @@
 
 const char *efi_ss_usage(void)
 {
-	return "usage: slicscan.efi [-h|--help] [-q] [--json] [--policy FILE] [--target T]\n"
-	       "                    [--show-key] [--report DIR] [--no-report]\n"
-	       "  -h, --help      this text\n"
+	return "usage: slicscan.efi [-h|--help] [--version] [-q] [--json] [--policy FILE]\n"
+	       "                    [--target T] [--show-key] [--report DIR] [--no-report]\n"
+	       "  -h, --help      this text (the UEFI Shell keeps -? for its own help)\n"
+	       "  --version       the version\n"
 	       "  -q              print only the verdict\n"
 	       "  --json          print the JSON report instead of the text report\n"
 	       "  --policy FILE   policy file (default: \\slicscan\\policy.txt on the app's volume)\n"
@@ -29,6 +30,10 @@ int efi_ss_args_parse(struct efi_ss_args *a, size_t argc, char *const argv[])
 
 		if (ss_streq(arg, "-h") || ss_streq(arg, "--help") || ss_streq(arg, "-?")) {
 			a->help = true;
+			continue;
+		}
+		if (ss_streq(arg, "--version")) {
+			a->version = true;
 			continue;
 		}
 		if (ss_streq(arg, "-q") || ss_streq(arg, "--quiet")) {
@@ -72,35 +77,4 @@ int efi_ss_args_parse(struct efi_ss_args *a, size_t argc, char *const argv[])
 		return -1;
 	}
 	return 0;
-}
-
-int efi_ss_args_split(char *line, char *argv[], size_t cap)
-{
-	size_t n = 0;
-	char *r = line, *w = line;
-	for (;;) {
-		while (*r == ' ' || *r == '\t')
-			r++;
-		if (*r == '\0')
-			return (int)n;
-		if (n == cap)
-			return -1;
-		argv[n++] = w;
-		bool quoted = false;
-		/* Copy one token, dropping quotes; w never passes r, so in place is safe. */
-		while (*r != '\0' && (quoted || (*r != ' ' && *r != '\t'))) {
-			if (*r == '"')
-				quoted = !quoted;
-			else
-				*w++ = *r;
-			r++;
-		}
-		if (quoted)
-			return -1;
-		bool end = *r == '\0';
-		*w++ = '\0';
-		if (end)
-			return (int)n;
-		r++;
-	}
 }

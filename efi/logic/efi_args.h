@@ -1,13 +1,14 @@
 /* SPDX-License-Identifier: MIT */
-/* The UEFI Shell command line of slicscan.efi: tokenising and option parsing (pure logic).
+/* The UEFI Shell command line of slicscan.efi: option parsing (pure logic).
  *
- *   slicscan.efi [-h|--help] [-q] [--json] [--policy FILE] [--target T] [--show-key]
+ *   slicscan.efi [-h|--help] [--version] [-q] [--json] [--policy FILE] [--target T] [--show-key]
  *                [--report DIR] [--no-report]
  *
  * Options that take a value accept "--opt VALUE" and "--opt=VALUE". The caller converts the
  * Shell's CHAR16 argv to ASCII first (non-ASCII characters become '?'). Any other token is a
- * usage error: exit code SS_EXIT_USAGE (4) with a message. Paths are not interpreted here;
- * in the Shell they are Shell paths (fs0:\dir\file, or relative to the current directory). */
+ * usage error: exit code SS_EXIT_USAGE (4) with a message. Only a Shell run has arguments, split
+ * by the Shell itself (efi_launch.h). Paths are not interpreted here; in the Shell they are
+ * Shell paths (fs0:\dir\file, or relative to the current directory). */
 #ifndef EFI_SS_ARGS_H
 #define EFI_SS_ARGS_H
 
@@ -20,6 +21,7 @@
 
 struct efi_ss_args {
 	bool help;
+	bool version;          /* --version: print "slicscan VERSION" and exit 0 */
 	bool quiet;            /* -q: print only the verdict banner */
 	bool json;             /* --json: print the JSON report instead of the text report */
 	bool show_key;
@@ -34,11 +36,6 @@ struct efi_ss_args {
 /* Parse argv[0..argc) (options only: the program name already removed).
  * Returns 0, or -1 with a.err set (a usage error, exit code SS_EXIT_USAGE). */
 int efi_ss_args_parse(struct efi_ss_args *a, size_t argc, char *const argv[]);
-
-/* Split a command line in place at blanks, honouring double quotes ("a b" is one token,
- * quotes are removed). Writes at most cap pointers; returns the number of tokens, or -1 when
- * there are more than cap or a quote is not closed. */
-int efi_ss_args_split(char *line, char *argv[], size_t cap);
 
 /* The usage text, several lines ending in '\n'. */
 const char *efi_ss_usage(void);

@@ -46,6 +46,8 @@ OVMF = os.path.join(BUILD, "ovmf")
 APP = {"x64": os.path.join(BUILD, "efi-x86_64", "slicscan.efi"),
        "ia32": os.path.join(BUILD, "efi-ia32", "slicscan.efi")}
 CLI = os.path.join(BUILD, "host", "slicscan")
+# Test-only loader: starts slicscan.efi with the LoadOptions a scenario gives (tests/qemu/loadopts.c)
+LOADER = os.path.join(BUILD, "efi-x86_64", "tests", "qemu", "loadopts.efi")
 
 ANSI = re.compile(r"\x1b\[[0-9;=?]*[A-Za-z]|\x1b[()][A-Z0-9]|\x1bc")
 # The banner line each verdict prints (acpi/render.c ss_render_banner).
@@ -81,7 +83,7 @@ class Scenario:
                  report_name=None, machine=None, refused=False, timeout=45, note="",
                  serial_re=(), policy_at="/slicscan/policy.txt", report_dir="/slicscan/reports",
                  usb_image=False, w7_kms=None, w7_reason=None, real=None, setup_error=None,
-                 free_bytes=None, pre_summary=False, no_summary=False):
+                 free_bytes=None, pre_summary=False, no_summary=False, load_options=None):
         self.name, self.variant, self.exit = name, variant, exit
         self.verdict = verdict if verdict is not None else VERDICT_OF_EXIT.get(exit)
         self.findings, self.absent = list(findings), list(absent)
@@ -102,10 +104,23 @@ class Scenario:
         self.free_bytes = free_bytes    # fill the stick until only this many bytes are free
         self.pre_summary = pre_summary  # the stick already has a summary.csv of other machines
         self.no_summary = no_summary    # the summary line must be missing (the stick is full)
+        self.load_options = load_options  # bytes: booted by LOADER with these LoadOptions
 
 
 S = Scenario
 F35 = "0xC004F035"
+
+
+def ucs2(text):
+    """A command line as firmware and loaders pass it: UCS-2 little-endian with its NUL."""
+    return (text + "\0").encode("utf-16-le")
+
+
+# Optional data of a Windows Boot Manager Boot#### entry: "WINDOWS", NUL, then a binary
+# BCD-object structure (its layout, with a zero GUID).
+WINDOWS_OPTIONAL_DATA = b"WINDOWS\0" + bytes([1, 0, 0, 0, 0x88, 0, 0, 0, 0x10, 0, 0, 0]) + \
+    bytes(16) + bytes([0x10, 0, 0, 0, 0, 0, 0, 0]) + "BCDOBJECT={0}".encode("utf-16-le") + b"\0\0"
+IGNORED = r"Note: booted directly: load options ignored "
 SCENARIOS = [
     # ---- one per table variant, booted as \EFI\BOOT\BOOTX64.EFI with the test key's policy ----
     S("valid-2.1", "valid-2.1", 0, findings=["slic-valid", "slic-key-known"],
@@ -159,6 +174,14 @@ SCENARIOS = [
     S("shell-json-noreport", "valid-2.1", 0, mode="shell", args="--json --no-report",
       verdict="", serial_re=[r'"verdict": *"ready"', r'"exit_code": *0'],
       note="--json prints the JSON report on the console; --no-report writes nothing"),
+    S("shell-version", "valid-2.1", 0, mode="shell", args="--version", verdict="",
+      serial_re=[r"\nslicscan \d+\.\d+\.\d+\n"], note="as the Linux command's --version"),
+    S("shell-help", "valid-2.1", 0, mode="shell", args="-h", verdict="",
+      serial_re=[r"usage: slicscan"]),
+    S("shell-question-mark", "valid-2.1", 14, mode="shell", args="-?", verdict="",
+      serial_re=[r"No help could be found for command 'slicscan.efi'"],
+      note="the UEFI Shell turns `X -?` into `help X` (a .man page); the app never sees it. "
+           "docs/UEFI.md says so and points to -h"),
     S("shell-policy-report", "valid-2.1", 0, mode="shell", policy=False,
       args="-q --policy fs0:\\pol\\test.txt --report fs0:\\out", policy_at="/pol/test.txt",
       report_dir="/out", findings=["slic-key-known"], pre_summary=True,
@@ -204,6 +227,26 @@ SCENARIOS = [
     S("secureboot-signed", "valid-2.1", 0, fw="secboot", sign=True, findings=["slic-valid"]),
     S("secureboot-unsigned", "valid-2.1", None, fw="secboot", sign=False, refused=True,
       timeout=40),
+    # ---- booted directly with load options (issue 7): never arguments, never exit 4 ----
+    S("loadopts-empty", "valid-2.1", 0, load_options=b"", findings=["slic-valid"],
+      note="no load options at all"),
+    S("loadopts-binary", "valid-2.1", 0, load_options=WINDOWS_OPTIONAL_DATA,
+      serial_re=[IGNORED + r"\(\d+ bytes of binary data\)"],
+      note="a boot manager's binary optional data from its Boot#### entry"),
+    S("loadopts-linux", "body-ff", 1, load_options=ucs2("root=/dev/sda1 quiet"),
+      findings=["slic-blank-ff"], predicted=F35,
+      serial_re=[IGNORED + r'\(42 bytes, UCS-2 text "root=/dev/sda1 quiet"\)'],
+      note="an OS's boot arguments"),
+    S("loadopts-ipxe", "valid-2.1", 0, load_options=ucs2("slicscan.efi"),
+      serial_re=[IGNORED + r'\(26 bytes, UCS-2 text "slicscan.efi"\)'],
+      note="iPXE passes the image name: still a boot (config action poweroff), not a Shell run"),
+    S("loadopts-own-options", "valid-2.1", 0, load_options=ucs2("slicscan.efi --json --no-report"),
+      serial_re=[IGNORED], note="even our own options are not a command line when booted"),
+    S("loadopts-exit", "msdm-erased", 2, cfg={"action": "exit"},
+      load_options=b"BOOT_IMAGE=/vmlinuz root=/dev/sda1 quiet", findings=["msdm-blank"],
+      serial_re=[IGNORED + r'\(40 bytes, ASCII text "BOOT_IMAGE=/vmlinuz root=/dev/sda1 quiet"\)',
+                 r"loader: SLICSCAN.EFI returned 0x2\b"],
+      note="8-bit text; action = exit: the app returns its code to the loader that started it"),
 ]
 
 # ---- real firmware tables (shared/corpus/linuxhw) ------------------------------------------------
@@ -343,7 +386,14 @@ def make_stick(sc, wd, manifest):
     app = APP["ia32" if sc.fw == "ia32" else "x64"]
     if sc.sign is not None:
         app = signed_app(app, sc.sign, wd)
-    if sc.mode == "shell":
+    if sc.load_options is not None:
+        # The loader boots as BOOTX64.EFI and starts the app next to it with these bytes.
+        opts = os.path.join(files, "loadopts.bin")
+        with open(opts, "wb") as f:
+            f.write(sc.load_options)
+        argv += ["--bootx64", LOADER, "--cfg", cfg, "--add", f"{app}:/EFI/BOOT/SLICSCAN.EFI",
+                 "--add", f"{opts}:/EFI/BOOT/LOADOPTS.BIN"]
+    elif sc.mode == "shell":
         nsh = os.path.join(files, "startup.nsh")
         with open(nsh, "w") as f:
             f.write(f"fs0:\ncd \\\nslicscan.efi {sc.args}\necho %lasterror% >a fs0:\\rc.txt\n"
@@ -702,6 +752,10 @@ def run_scenario(sc, manifest):
             if outcome != "stopped":
                 errs.append(f"expected the app to wait for a key (action = wait), got {outcome}")
             code = None
+        elif sc.cfg["action"] == "exit":  # returns to the loader, which prints it, powers off
+            if outcome != "poweroff":
+                errs.append(f"expected the app to return to its loader, got {outcome} {code}")
+            code = sc.exit if re.search(rf"returned 0x{sc.exit:x}\b", serial) else None
         else:
             if outcome != "app-exit":
                 errs.append(f"expected an exit code through isa-debug-exit, got {outcome}")
@@ -724,7 +778,8 @@ def run_scenario(sc, manifest):
             for fid in sc.findings:
                 if fid not in serial:
                     errs.append(f"serial console lacks finding {fid}")
-        elif sc.mode == "shell" and (sc.exit == 4 or "--no-report" in sc.args):
+        elif sc.mode == "shell" and (sc.exit == 4 or "--no-report" in sc.args or sc.verdict == ""
+                                     and "--json" not in sc.args):
             if reports_of(wd):
                 errs.append(f"reports written although none was asked for: {reports_of(wd)}")
             if sc.exit == 4 and not re.search(r"usage", serial, re.I):
@@ -787,9 +842,12 @@ def preflight(args):
         abort("gen_tables.py failed")
     with open(os.path.join(TABLES, "variants.json")) as f:
         manifest = json.load(f)
-    missing = [p for p in list(APP.values()) + [CLI] if not os.path.exists(p)]
+    need = list(APP.values()) + [CLI]
+    if any(s.load_options is not None for s in args.chosen):
+        need.append(LOADER)
+    missing = [p for p in need if not os.path.exists(p)]
     if missing:
-        abort(f"missing {missing}: run make efi host")
+        abort(f"missing {missing}: run make efi host (make test-qemu builds the loader too)")
     prepare_real(args.chosen, manifest)
     return manifest
 

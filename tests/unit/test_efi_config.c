@@ -205,6 +205,21 @@ static void test_bad_value_resets_earlier_good(void **state)
 	assert_true(has_msg(&c, "line 2: action = \"rebot\""));
 }
 
+/* docs/UEFI.md: a key given twice, the last line wins, with a message naming that line. */
+static void test_key_twice_last_wins(void **state)
+{
+	(void)state;
+	struct efi_ss_config c;
+	parse_str(&c, "action = poweroff\ntimeout = 9\naction = reboot\n");
+	assert_int_equal(c.action, EFI_SS_ACTION_REBOOT);
+	assert_int_equal(c.timeout, 9);
+	assert_int_equal(c.nmsg, 1);
+	assert_true(has_msg(&c, "line 3: action given again; this line replaces the earlier one"));
+	parse_str(&c, "show_key = yes\nSHOW_KEY = no\n");
+	assert_false(c.show_key);
+	assert_true(has_msg(&c, "line 2: show_key given again"));
+}
+
 static void test_timeout_values(void **state)
 {
 	(void)state;
@@ -407,6 +422,7 @@ int main(void)
 		cmocka_unit_test(test_bad_values_keep_defaults),
 		cmocka_unit_test(test_summary_none),
 		cmocka_unit_test(test_bad_value_resets_earlier_good),
+		cmocka_unit_test(test_key_twice_last_wins),
 		cmocka_unit_test(test_timeout_values),
 		cmocka_unit_test(test_line_faults),
 		cmocka_unit_test(test_comments_and_quotes),
