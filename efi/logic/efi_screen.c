@@ -129,11 +129,7 @@ void efi_ss_plan_verdict(unsigned rows, size_t big, size_t banner, const size_t 
 
 	p->gap_top = p->gap_mid = p->problems_more = false;
 	p->problems_shown = 0;
-	/* The gap between the letters and the box first: it keeps the two apart. */
-	if (used + 1 <= avail) {
-		p->gap_mid = true;
-		used++;
-	}
+	/* What is wrong before any blank line; the gap between the letters and the box next. */
 	if (nproblems > 0) {
 		size_t all = 1;
 		for (size_t i = 0; i < nproblems; i++)
@@ -147,9 +143,14 @@ void efi_ss_plan_verdict(unsigned rows, size_t big, size_t banner, const size_t 
 			while (k < nproblems && used + need + problem_lines[k] <= avail)
 				need += problem_lines[k++];
 			p->problems_shown = k;
-			p->problems_more = true;
-			used += k > 0 ? need : 1; /* with none shown: one line that says where they are */
+			/* with none shown: one line that says where they are, if it fits */
+			p->problems_more = k > 0 || used + 1 <= avail;
+			used += k > 0 ? need : p->problems_more ? 1 : 0;
 		}
+	}
+	if (used + 1 <= avail) {
+		p->gap_mid = true;
+		used++;
 	}
 	if (used + 1 <= avail) {
 		p->gap_top = true;

@@ -58,7 +58,8 @@ unsigned efi_ss_wrap_width(unsigned cols);
 struct efi_ss_plan {
 	bool gap_top, gap_mid;
 	size_t problems_shown; /* how many problems fit; the heading is shown when > 0 */
-	bool problems_more;    /* a line "... N more" follows the problems shown */
+	bool problems_more;    /* a line "... N more" follows the problems shown (with none
+				* shown: one line that says how many and where they are) */
 	size_t lines;          /* the block's height */
 	bool fits;             /* lines <= rows - 1 */
 };

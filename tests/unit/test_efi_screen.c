@@ -186,26 +186,46 @@ static void test_plan(void **state)
 	assert_int_equal(p.problems_shown, 3);
 	assert_false(p.problems_more);
 	assert_int_equal(p.lines, 1 + 5 + 1 + 13 + 1 + 6 + 2);
-	/* 80x25: 24 lines; 5 + 13 + 2 + gap = 21: the heading and the first problem (2 lines)
-	 * do not fit with "... more" (3 + 1): one line says where they are */
+	/* 80x25: 24 lines; 5 + 13 + 2 = 20: the heading, the first problem (2 lines) and
+	 * "... N more" fill the rest; no room for a blank line */
 	efi_ss_plan_verdict(25, 5, 13, probs, 3, 2, &p);
-	assert_true(p.gap_mid && p.fits);
+	assert_false(p.gap_top || p.gap_mid);
+	assert_int_equal(p.problems_shown, 1);
+	assert_true(p.problems_more && p.fits);
+	assert_int_equal(p.lines, 24);
+	/* room for one line only: it says how many problems there are and where */
+	efi_ss_plan_verdict(25, 5, 16, probs, 3, 2, &p);
 	assert_int_equal(p.problems_shown, 0);
-	assert_true(p.problems_more);
-	assert_int_equal(p.lines, 5 + 1 + 13 + 2 + 1 + (p.gap_top ? 1 : 0));
-	assert_true(p.lines <= 24);
-	/* some fit */
-	efi_ss_plan_verdict(25, 5, 10, probs, 3, 2, &p);
-	assert_int_equal(p.problems_shown, 2); /* 18 + heading + 2 + 1 + more = 23 */
-	assert_true(p.problems_more);
-	assert_true(p.lines <= 24 && p.fits);
-	/* no problems: no heading */
+	assert_true(p.problems_more && p.fits);
+	assert_int_equal(p.lines, 24);
+	/* no room at all: nothing about the problems */
+	efi_ss_plan_verdict(25, 5, 17, probs, 3, 2, &p);
+	assert_false(p.problems_more);
+	assert_int_equal(p.lines, 24);
+	/* no problems: no heading, both gaps */
 	efi_ss_plan_verdict(25, 5, 5, NULL, 0, 1, &p);
 	assert_int_equal(p.lines, 1 + 5 + 1 + 5 + 1);
 	/* the must-haves never shrink, even when they do not fit */
 	efi_ss_plan_verdict(10, 5, 13, probs, 3, 2, &p);
-	assert_false(p.fits);
-	assert_int_equal(p.lines, 5 + 13 + 2 + 1);
+	assert_false(p.fits || p.problems_more);
+	assert_int_equal(p.lines, 5 + 13 + 2);
+}
+
+/* Whenever the letters, the banner and the tail fit, the whole block fits: the problems and
+ * the gaps only take room that is left (a "... more" line once pushed a letter row off). */
+static void test_plan_never_overflows(void **state)
+{
+	(void)state;
+	size_t probs[4] = { 1, 2, 1, 3 };
+	struct efi_ss_plan p;
+	for (unsigned rows = 25; rows <= 31; rows += 6)
+		for (size_t banner = 1; banner + 5 + 3 <= rows - 1; banner++)
+			for (size_t np = 0; np <= 4; np++) {
+				efi_ss_plan_verdict(rows, 5, banner, probs, np, 3, &p);
+				assert_true(p.fits);
+				assert_true(p.lines <= rows - 1);
+				assert_true(p.problems_shown <= np);
+			}
 }
 
 int main(void)
@@ -216,6 +236,7 @@ int main(void)
 		cmocka_unit_test(test_wrap_stream),
 		cmocka_unit_test(test_mode_choice),
 		cmocka_unit_test(test_plan),
+		cmocka_unit_test(test_plan_never_overflows),
 	};
 	return cmocka_run_group_tests_name("efi_screen", tests, NULL, NULL);
 }
