@@ -27,16 +27,26 @@
 
 /* ---- console (console.c) ---- */
 
-/* ss_write_fn for ConOut: '\n' becomes CRLF, every byte that is not printable ASCII becomes
- * '?' (so no escape sequence from firmware data reaches a terminal); ctx unused. */
+/* Choose the text mode and lay the text out for it: the current mode, or mode 0 (80x25) when
+ * want_80x25 or when the current one is smaller or unknown (efi_ss_use_mode0). Called by the
+ * first write with want_80x25 false; calling it again may switch to mode 0. */
+void efi_ss_con_init(bool want_80x25);
+/* ss_write_fn for ConOut: lines word-wrapped to the console's width (efi_screen.h), '\n'
+ * becomes CRLF, every byte that is not printable ASCII becomes '?' (so no escape sequence
+ * from firmware data reaches a terminal); ctx unused. A line is printed once its '\n' came. */
 void efi_ss_con_write(void *ctx, const char *s, size_t n);
+/* The same without wrapping, for text a program may read back (JSON). */
+void efi_ss_con_write_raw(void *ctx, const char *s, size_t n);
 void efi_ss_con_printf(const char *fmt, ...)
 #if defined(__GNUC__)
 	__attribute__((format(printf, 1, 2)))
 #endif
 	;
-/* The verdict banner in colour where ConOut has colour; the words are always there. */
-void efi_ss_con_banner(const struct ss_result *r);
+/* The verdict block, printed last so that it is the screenful a person sees: the verdict in
+ * big letters, the banner (ss_render_banner, its box in the verdict's colour), the warnings
+ * and errors as far as they fit, then tail (lines ending in '\n': where the report went,
+ * what happens next). Colour covers exactly the letters and the box. */
+void efi_ss_con_verdict(const struct ss_result *r, const char *tail);
 /* Yellow "slicscan: ..." line for errors and notices. */
 void efi_ss_con_notice(const char *msg);
 

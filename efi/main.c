@@ -232,36 +232,56 @@ static unsigned scan(struct run *x)
 	return (unsigned)x->result->exit_code;
 }
 
-static void show(struct run *x, bool quiet)
+/* What a booted run says it does next (the last line of the screen); "" in the Shell. */
+static void next_step(const struct run *x, char *buf, size_t cap)
 {
-	if (x->args.json) {
-		ss_render_json(x->result, &x->facts.info, efi_ss_con_write, NULL);
+	buf[0] = '\0';
+	if (x->im.shell_mode)
 		return;
+	switch (x->cfg.action) {
+	case EFI_SS_ACTION_POWEROFF: ss_fmt(buf, cap, "Powering off.\n"); break;
+	case EFI_SS_ACTION_REBOOT: ss_fmt(buf, cap, "Rebooting.\n"); break;
+	case EFI_SS_ACTION_WAIT:
+		ss_fmt(buf, cap, "Press any key to return to the firmware (automatically in %u s).\n",
+		       x->cfg.timeout);
+		break;
+	case EFI_SS_ACTION_EXIT: break;
 	}
-	if (!quiet)
-		ss_render_text(x->result, &x->facts.info, efi_ss_con_write, NULL);
-	efi_ss_con_banner(x->result);
-	if (x->saved[0] != '\0')
-		efi_ss_con_printf("Report saved: %s\n", x->saved);
 }
 
-/* Booted directly: a returned status goes nowhere useful, so do what slicscan.cfg says. */
+static void show(struct run *x, bool quiet)
+{
+	char tail[sizeof(x->saved) + 128];
+	size_t n = 0;
+	if (x->args.json) {
+		ss_render_json(x->result, &x->facts.info, efi_ss_con_write_raw, NULL);
+		return;
+	}
+	/* The details first, the verdict block last: it is what stays on the screen. */
+	if (!quiet)
+		ss_render_text(x->result, &x->facts.info, efi_ss_con_write, NULL);
+	if (x->saved[0] != '\0')
+		n = ss_fmt(tail, sizeof(tail), "Report saved: %s\n", x->saved);
+	if (n >= sizeof(tail))
+		n = sizeof(tail) - 1;
+	next_step(x, tail + n, sizeof(tail) - n);
+	efi_ss_con_verdict(x->result, tail);
+}
+
+/* Booted directly: a returned status goes nowhere useful, so do what slicscan.cfg says
+ * (show() has said which). */
 static void finish_booted(struct run *x, unsigned code)
 {
 	switch (x->cfg.action) {
 	case EFI_SS_ACTION_POWEROFF:
-		efi_ss_con_printf("Powering off.\n");
 		if (x->cfg.debug_exit)
 			efi_ss_debug_exit(code);
 		RT->ResetSystem(EfiResetShutdown, EFI_SUCCESS, 0, NULL);
 		break; /* not reached; if it is, return to firmware */
 	case EFI_SS_ACTION_REBOOT:
-		efi_ss_con_printf("Rebooting.\n");
 		RT->ResetSystem(EfiResetCold, EFI_SUCCESS, 0, NULL);
 		break;
 	case EFI_SS_ACTION_WAIT:
-		efi_ss_con_printf("Press any key to return to the firmware (automatically in %u s).\n",
-				  x->cfg.timeout);
 		efi_ss_wait_key(x->cfg.timeout);
 		break;
 	case EFI_SS_ACTION_EXIT:
@@ -313,6 +333,7 @@ EFI_STATUS efi_main(EFI_HANDLE image, EFI_SYSTEM_TABLE *systab)
 	}
 
 	read_config(x);
+	efi_ss_con_init(x->cfg.text_80x25);
 	bool quiet = x->args.quiet || x->cfg.quiet;
 	if (!quiet && !x->args.json)
 		efi_ss_con_printf("slicscan %s (UEFI %s): reading the firmware's ACPI tables...\n",

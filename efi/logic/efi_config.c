@@ -175,12 +175,12 @@ static int parse_timeout(const char *v, size_t n, unsigned *out)
 
 enum key {
 	K_ACTION, K_TIMEOUT, K_REPORT, K_REPORT_DIR, K_POLICY, K_TARGET, K_SHOW_KEY, K_QUIET,
-	K_DEBUG_EXIT, K_SUMMARY, K_COUNT
+	K_DEBUG_EXIT, K_SUMMARY, K_TEXT_MODE, K_COUNT
 };
 
 static const char *const key_names[K_COUNT] = {
 	"action", "timeout", "report", "report_dir", "policy", "target", "show_key", "quiet",
-	"debug_exit", "summary",
+	"debug_exit", "summary", "text_mode",
 };
 
 /* Put one key back to its default (a bad value never leaves a half-applied setting). */
@@ -199,6 +199,7 @@ static void reset_key(struct efi_ss_config *c, enum key k)
 	case K_QUIET: c->quiet = d.quiet; break;
 	case K_DEBUG_EXIT: c->debug_exit = d.debug_exit; break;
 	case K_SUMMARY: ss_memcopy(c->summary, d.summary, sizeof(c->summary)); break;
+	case K_TEXT_MODE: c->text_80x25 = d.text_80x25; break;
 	case K_COUNT: break;
 	}
 }
@@ -261,6 +262,14 @@ static const char *apply(struct efi_ss_config *c, enum key k, const char *v, siz
 		}
 		if (efi_ss_path_normalise(v, n, c->summary, sizeof(c->summary), false, &why))
 			return why;
+		return NULL;
+	case K_TEXT_MODE:
+		if (word_is(v, n, "80x25"))
+			c->text_80x25 = true;
+		else if (word_is(v, n, "auto"))
+			c->text_80x25 = false;
+		else
+			return "not 80x25 or auto";
 		return NULL;
 	case K_TARGET:
 		if (ss_target_parse(v, n, &t) != 0)

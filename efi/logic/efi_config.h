@@ -56,6 +56,7 @@ struct efi_ss_config {
 	bool show_key;
 	bool quiet;
 	bool debug_exit;                 /* tests only: write the exit code to I/O port 0xf4 */
+	bool text_80x25;                 /* text_mode = 80x25: use console mode 0, not the current */
 	char msg[EFI_SS_CFG_MAX_MSGS][SS_MSG_LEN];
 	size_t nmsg;
 	size_t dropped_msgs;             /* messages beyond EFI_SS_CFG_MAX_MSGS */

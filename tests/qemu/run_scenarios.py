@@ -34,6 +34,7 @@ sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import gen_tables  # noqa: E402  (acpidump text for the CLI cross-check)
 import real_tables  # noqa: E402
+import screen  # noqa: E402  (the graphical screen read back as text)
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 BUILD = os.environ.get("BUILD", os.path.join(ROOT, "build"))
@@ -53,7 +54,8 @@ ANSI = re.compile(r"\x1b\[[0-9;=?]*[A-Za-z]|\x1b[()][A-Z0-9]|\x1bc")
 # The banner line each verdict prints (acpi/render.c ss_render_banner).
 BANNER = {"ready": r"VERDICT: READY(?! \(WITH)", "ready-with-warnings": r"VERDICT: READY \(WITH WARNINGS\)",
           "not-ready": r"VERDICT: NOT READY", "error": r"VERDICT: CANNOT JUDGE"}
-BIG_VERDICT = r"(\n  [# ]*#[# ]*){5}\n\n\+-{74}\+\n\|  VERDICT: "
+# (a blank line between them when the screen has room for it)
+BIG_VERDICT = r"(\n  [# ]*#[# ]*){5}\n\n?\+-{74}\+\n\|  VERDICT: "
 VERDICT_OF_EXIT = {0: "ready", 1: "not-ready", 2: "ready-with-warnings", 3: "error"}
 # Findings that depend on where the tables came from (firmware walk vs. a dump without root
 # tables) or on the booted machine, so the CLI cannot be expected to agree on them.
@@ -83,7 +85,8 @@ class Scenario:
                  report_name=None, machine=None, refused=False, timeout=45, note="",
                  serial_re=(), policy_at="/slicscan/policy.txt", report_dir="/slicscan/reports",
                  usb_image=False, w7_kms=None, w7_reason=None, real=None, setup_error=None,
-                 free_bytes=None, pre_summary=False, no_summary=False, load_options=None):
+                 free_bytes=None, pre_summary=False, no_summary=False, load_options=None,
+                 screen=None):
         self.name, self.variant, self.exit = name, variant, exit
         self.verdict = verdict if verdict is not None else VERDICT_OF_EXIT.get(exit)
         self.findings, self.absent = list(findings), list(absent)
@@ -105,6 +108,13 @@ class Scenario:
         self.pre_summary = pre_summary  # the stick already has a summary.csv of other machines
         self.no_summary = no_summary    # the summary line must be missing (the stick is full)
         self.load_options = load_options  # bytes: booted by LOADER with these LoadOptions
+        # "100x31" (OVMF's default console) or "80x25" (text_mode = 80x25): the app waits for a
+        # key, the graphical screen is dumped and read back (check_screen)
+        self.screen = screen
+        if screen:
+            self.cfg.update(action="wait", timeout="120")
+            if screen == "80x25":
+                self.cfg["text_mode"] = "80x25"
 
 
 S = Scenario
@@ -247,6 +257,14 @@ SCENARIOS = [
       serial_re=[IGNORED + r'\(40 bytes, ASCII text "BOOT_IMAGE=/vmlinuz root=/dev/sda1 quiet"\)',
                  r"loader: SLICSCAN.EFI returned 0x2\b"],
       note="8-bit text; action = exit: the app returns its code to the loader that started it"),
+    # ---- the graphical screen, read back from a screendump (check_screen) ----
+    S("screen-ready", "valid-2.1", 0, screen="100x31"),
+    S("screen-warnings", "unknown-subtable", 2, screen="100x31"),
+    S("screen-not-ready", "body-ff", 1, screen="100x31"),
+    S("screen-ready-80x25", "valid-2.1", 0, screen="80x25"),
+    S("screen-warnings-80x25", "unknown-subtable", 2, screen="80x25"),
+    S("screen-not-ready-80x25", "body-ff", 1, screen="80x25",
+      note="the longest verdict block: what to do, the problems, the tail, on 24 rows"),
 ]
 
 # ---- real firmware tables (shared/corpus/linuxhw) ------------------------------------------------
@@ -478,9 +496,11 @@ def boot(sc, wd, img, manifest):
         argv += ["--readonly"]
     if sc.mode == "shell":
         argv += ["--skip-shell-countdown"]
-    if sc.usb_image:
+    if sc.usb_image or sc.screen:
         # Its config waits for a key after writing the report: stop at that prompt.
-        argv += ["--stop-on", r"Press any key"]
+        argv += ["--stop-on", r"Press any key.*\n"]
+    if sc.screen:
+        argv += ["--screendump", os.path.join(wd, "screen.ppm")]
     if sc.refused:
         # Positive evidence of the refusal, not a timeout: OVMF's boot manager says so.
         argv += ["--stop-on", r"BdsDxe: failed to (load|start) Boot\S+ .*(Access Denied|Security Violation)"]
@@ -748,7 +768,7 @@ def run_scenario(sc, manifest):
             if rc is not None and rc.lower() != want.lower():
                 errs.append(f"%lasterror% {rc!r}, expected {want!r}")
             code = int(rc, 16) if rc and re.fullmatch(r"0x[0-9a-fA-F]+", rc) else None
-        elif sc.usb_image:
+        elif sc.usb_image or sc.screen:
             if outcome != "stopped":
                 errs.append(f"expected the app to wait for a key (action = wait), got {outcome}")
             code = None
@@ -792,12 +812,123 @@ def run_scenario(sc, manifest):
                         and rep.get("exit_code") != code:
                     errs.append(f"debug-exit said {code}, report says {rep.get('exit_code')}")
                 cross_check(sc, rep, manifest, wd, errs)
+        if sc.screen:
+            if res.get("screendump_error"):
+                errs.append(res["screendump_error"])
+            else:
+                check_screen(sc, wd, serial, errs)
         if sc.real is not None:
             check_key_masked(sc, wd, manifest, errs)
         return errs, t0, f"exit {code}" if code is not None else f"exit {sc.exit}, waits"
     except Failure as e:
         errs.append(str(e))
         return errs, t0, "error"
+
+
+# ---- the graphical screen ----------------------------------------------------------------
+
+GLYPHS = {}  # learned once per run (screen.learn) when a screen scenario is chosen
+APP_LINES = re.compile(r"^(Report saved:|Summary:|Press any key|Problems found|  \.\.\. and )")
+
+
+def words(text):
+    """Words as a reader compares them: case and surrounding punctuation aside."""
+    return [w.strip("().,:;'\"").lower() for w in text.split()]
+
+
+def check_screen(sc, wd, serial, errs):
+    """The last screenful as a person sees it (tests/qemu/screen.py reads it back): the
+    console's size, the big letters in block glyphs (the same letters as the serial log's '#'),
+    the banner inside its box, colour only on the letters and the box, no word broken by the
+    wrapping, and the deciding "Why:" line on the screen."""
+    cols, rows = map(int, sc.screen.split("x"))
+    ppm = os.path.join(wd, "screen.ppm")
+    try:
+        w, h, px = screen.read_ppm(ppm)
+        if not screen.margins_blank(w, h, px, cols, rows):
+            errs.append(f"screen: something is drawn outside a {cols}x{rows} text area")
+            return
+        scr = screen.read(ppm, GLYPHS, cols, rows)
+    except (OSError, ValueError) as e:
+        errs.append(f"screen: {e}")
+        return
+    lines = scr.lines()
+    with open(os.path.join(wd, "screen.txt"), "w") as f:
+        f.write("\n".join(lines) + "\n")
+    for r, line in enumerate(lines[:-1]):  # the last row holds the cursor
+        if screen.UNKNOWN in line:
+            errs.append(f"screen row {r}: a cell no glyph matches: {line!r}")
+    # the big letters: five rows of block glyphs, the serial log's '#' rows
+    big = [r for r, l in enumerate(lines) if screen.FULL_BLOCK in l]
+    art = re.findall(r"((?:\n  [# ]*#[# ]*){5})\n", serial)
+    if len(big) != 5 or big != list(range(big[0], big[0] + 5)):
+        errs.append(f"screen: the big letters are not five rows of block glyphs (rows {big})")
+        return
+    if any("#" in lines[r] for r in big):
+        errs.append("screen: '#' among the big letters: not drawn with block glyphs")
+    shown = [lines[r].replace(screen.FULL_BLOCK, "#") for r in big]
+    if not art or shown != art[-1].strip("\n").split("\n"):
+        errs.append(f"screen: the big letters differ from the serial log's: {shown}")
+    # the banner inside its box
+    v = [r for r, l in enumerate(lines) if re.search(BANNER[sc.verdict], l)]
+    if not v:
+        errs.append(f"screen lacks the banner {BANNER[sc.verdict]!r}")
+        return
+    top = max((r for r in range(v[0]) if lines[r].startswith("+-")), default=None)
+    bottom = min((r for r in range(v[0], rows) if lines[r].startswith("+-")), default=None)
+    if top is None or bottom is None or top < big[-1]:
+        errs.append("screen: the banner has no box around it below the letters")
+        return
+    width = len(lines[top])
+    for r in range(top, bottom + 1):
+        edge = "+" if r in (top, bottom) else "|"
+        if len(lines[r]) != width or lines[r][0] != edge or lines[r][-1] != edge:
+            errs.append(f"screen row {r} is not inside the banner's box: {lines[r]!r}")
+    # colour: exactly the letters' blocks and the box's cells
+    for r in range(rows):
+        for c, cell in enumerate(scr.cells[r]):
+            if r in big:
+                want = cell.ch == screen.FULL_BLOCK
+            elif top <= r <= bottom:
+                want = c < width
+            else:
+                want = False
+            if cell.coloured() != want:
+                errs.append(f"screen row {r} column {c} ({cell.ch!r}, {cell.fg}/{cell.bg}) is "
+                            f"{'' if cell.coloured() else 'not '}coloured")
+                break
+    # what decides the verdict: the Why line of the report, on the last screen
+    base = sorted({os.path.splitext(f)[0] for f in reports_of(wd)})
+    try:
+        with open(os.path.join(wd, "reports", base[-1] + ".txt"), errors="replace") as f:
+            report = f.read()
+    except (OSError, IndexError):
+        errs.append("screen: no report to compare the screen with")
+        return
+    why = re.search(r"^Why: (.*)$", report, re.M)
+    shown_why = [r for r in range(bottom, rows) if lines[r].startswith("Why: ")]
+    if why and not shown_why:
+        errs.append("screen: the deciding \"Why:\" line is not on the last screen")
+    elif why:
+        got = words(lines[shown_why[0]])
+        if got != words("Why: " + why.group(1))[:len(got)]:
+            errs.append(f"screen: the Why line {lines[shown_why[0]]!r} is not the report's")
+    # wrapping: every word on the screen is a word of the report (or of the app's own lines)
+    vocab = set(words(report)) | set(words(
+        "warning error fatal Report saved and .json Summary a line added to NO Press any key to "
+        "return to the firmware automatically in s Problems found listed in the report's findings "
+        "... and more")) | {f"\\slicscan\\reports\\{b}.txt".lower() for b in base}
+    for r, line in enumerate(lines):
+        if r in big or APP_LINES.match(line):
+            continue
+        for word in words(line):
+            if word and word not in vocab and not re.fullmatch(r"\(?\d+\)?", word):
+                errs.append(f"screen row {r}: {word!r} is not a word of the report "
+                            f"(broken by wrapping?): {line!r}")
+                break
+    for r, line in enumerate(lines):
+        if len(line) >= cols:
+            errs.append(f"screen row {r} fills the last column (the console wraps on its own)")
 
 
 def abort(msg):
@@ -849,6 +980,11 @@ def preflight(args):
     if missing:
         abort(f"missing {missing}: run make efi host (make test-qemu builds the loader too)")
     prepare_real(args.chosen, manifest)
+    if any(s.screen for s in args.chosen):
+        try:
+            GLYPHS.update(screen.learn(ROOT, OVMF, os.path.join(BUILD, "qemu")))
+        except (OSError, ValueError) as e:
+            abort(f"learning OVMF's glyphs: {e}")
     return manifest
 
 
