@@ -17,7 +17,7 @@ static const char *const columns[] = {
 	"firmware_time", "system_serial", "system_manufacturer", "system_product",
 	"bios_version", "bios_date", "verdict", "exit_code", "windows7_kms", "windows7_reason",
 	"predicted_error", "marker_version", "slic_oem_id", "slic_oem_table_id", "msdm_state",
-	"oem_license_evidence", "problems", "report", "source", "app_version",
+	"oem_license_evidence", "problems", "report", "source", "app_version", "target",
 };
 #define NCOLUMNS (sizeof(columns) / sizeof(columns[0]))
 
@@ -76,7 +76,7 @@ void ss_render_csv(const struct ss_result *r, const struct ss_info *info, ss_wri
 		   void *ctx)
 {
 	struct line l = { w, ctx, 0 };
-	const struct ss_slic *sl = ss_main_slic(r);
+	const struct ss_slic *sl = r->main_slic >= 0 ? &r->slic[r->main_slic] : 0;
 	const struct ss_table *st = sl ? &r->set->t[sl->table] : 0;
 	char num[8], id[32], tid[40], problems[512], app[32];
 
@@ -118,5 +118,6 @@ void ss_render_csv(const struct ss_result *r, const struct ss_info *info, ss_wri
 		a = app;
 	}
 	cfield(&l, a);
+	cfield(&l, ss_target_str(r->target));
 	w(ctx, "\r\n", 2);
 }

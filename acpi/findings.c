@@ -9,9 +9,21 @@
 #define FATAL SS_SEV_FATAL
 #define GENERAL SS_SCOPE_GENERAL
 #define WIN7 SS_SCOPE_WIN7
+#define WIN8 SS_SCOPE_WIN8
+#define OA_NONE SS_OA_NONE
+#define OA_INVALID SS_OA_INVALID
+#define OA_NO_MARKER SS_OA_NO_MARKER
+#define CAUSE_NONE SS_CAUSE_NONE
+#define CAUSE_ERASED SS_CAUSE_ERASED
+#define CAUSE_PLACEHOLDER SS_CAUSE_PLACEHOLDER
+#define CAUSE_NO_MARKER SS_CAUSE_NO_MARKER
+#define CAUSE_DAMAGED SS_CAUSE_DAMAGED
+#define CAUSE_IDS SS_CAUSE_IDS
+#define CAUSE_VERSION SS_CAUSE_VERSION
 
 static const struct ss_finding_info catalogue[SS_F_COUNT] = {
-#define SS_FINDING(sym, id, sev, scope, reason, doc) { id, sev, scope, reason, doc },
+#define SS_FINDING(sym, id, sev, scope, reason, oa20, cause, doc, act) \
+	{ id, sev, scope, reason, oa20, cause, doc, act },
 #include "findings.def"
 #undef SS_FINDING
 };

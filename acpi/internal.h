@@ -8,13 +8,27 @@
 /* Bump allocation from the set's arena (8-byte aligned); NULL when it does not fit. */
 void *ss_arena_alloc(struct ss_tableset *s, size_t len);
 
-/* Findings are collected into the result by these; severity is adjusted for target/policy. */
+/* Findings are collected into the result by these (acpi/result.c); severity is adjusted for
+ * target and policy. */
+void ss_result_record(struct ss_result *r, enum ss_finding_id id, const char *table,
+		      const char *msg);
 void ss_result_finding(struct ss_result *r, enum ss_finding_id id, const char *table,
 		       const char *fmt, ...)
 #if defined(__GNUC__)
 	__attribute__((format(printf, 4, 5)))
 #endif
 	;
+
+/* RSDT/XSDT entries (acpi/tableset.c): how many whole entries, how many bytes of a partial
+ * one, and entry e (< ss_root_count) as an address. root must have length_ok. */
+size_t ss_root_count(const struct ss_table *root);
+size_t ss_root_partial(const struct ss_table *root);
+uint64_t ss_root_entry(const struct ss_table *root, size_t e);
+/* The first n (6: OEM ID, 14: OEM ID + OEM Table ID) ID bytes of two headers are equal, byte
+ * for byte: real IDs contain NULs and trailing spaces, and Windows compares all 14 bytes. */
+int ss_oem_ids_equal(const struct ss_table *a, const struct ss_table *b, size_t n);
+/* Every table was read and judged: no fatal finding, nothing skipped (acpi/result.c). */
+int ss_result_complete(const struct ss_result *r);
 
 /* A table from a dump or file with fewer bytes than its header claims (not firmware memory). */
 int ss_input_truncated(const struct ss_table *t);
@@ -36,9 +50,8 @@ const char *ss_placeholder_message(const uint8_t *slic, size_t len, const uint8_
 extern const uint32_t ss_known_versions[];
 extern const size_t ss_known_versions_count;
 
-/* The SLIC whose state the summary fields report: the first failing one, else the first
- * (NULL without a SLIC). Every renderer uses this one choice. */
-const struct ss_slic *ss_main_slic(const struct ss_result *r);
+/* Fill r->todo from the verdict, its cause and the warnings (acpi/advice.c). */
+void ss_advise(struct ss_result *r);
 
 /* Escape an OEM ID for text: printable ASCII as is, others as \xNN. */
 void ss_id_text(char *out, size_t cap, const uint8_t *id, size_t n);

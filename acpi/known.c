@@ -31,6 +31,11 @@ static const struct ss_known_key builtin_keys[] = {
 	{ "GBT", FP(44, ef, 30, e6, c2, 43, 29, e1), "Gigabyte" },
 	{ "ALWARE", FP(a3, dc, 48, f9, 8d, 75, 20, 65), "Alienware" },
 	{ "MATBIO", FP(62, e4, 0c, 50, 2c, 6b, de, 35), "Panasonic" },
+	/* grown from genuine tables in the public linuxhw ACPI collection (marker signature
+	 * verifies, marker IDs = header IDs): */
+	{ "MEDION", FP(a0, 33, ab, 2b, d5, d3, b2, ad), "Medion" },
+	{ "ITINFO", FP(fd, 92, d2, 79, d0, 7b, df, 0f), "Itautec" },
+	{ "Dealin", FP(a6, a7, 07, 29, c6, 74, 24, a8), "Dealin" },
 };
 
 /* Marker versions (u32 at marker+34): 2.0 Vista / Server 2008, 2.1 Windows 7 / 2008 R2,

@@ -42,27 +42,6 @@ static const char *match_str(enum ss_match m)
 	return m == SS_MATCH_YES ? "yes" : m == SS_MATCH_NO ? "no" : "n/a";
 }
 
-/* The SLIC that decides: the first failing one, else the first. */
-const struct ss_slic *ss_main_slic(const struct ss_result *r)
-{
-	for (size_t i = 0; i < r->nslic; i++)
-		if (r->slic[i].oa20 != SS_OA20_VALID)
-			return &r->slic[i];
-	return r->nslic ? &r->slic[0] : 0;
-}
-
-static const char *consistency(const struct ss_result *r, const struct ss_slic *sl)
-{
-	if (!sl || (sl->oa20 == SS_OA20_INVALID && !sl->has_marker))
-		return "n/a";
-	if (sl->ids[SS_CMP_MARKER] == SS_MATCH_NO || sl->ids[SS_CMP_RSDT] == SS_MATCH_NO ||
-	    sl->ids[SS_CMP_XSDT] == SS_MATCH_NO)
-		return "no";
-	if (sl->ids[SS_CMP_RSDT] == SS_MATCH_NA && sl->ids[SS_CMP_XSDT] == SS_MATCH_NA)
-		return r->set && r->set->n ? "unverified" : "n/a";
-	return "yes";
-}
-
 static const char *sig_state(const struct ss_slic *sl)
 {
 	return !sl || !sl->sig_checked ? "not-checked" : sl->sig_valid ? "valid" : "invalid";
@@ -74,27 +53,35 @@ static void fp_hex(char out16[17], const uint8_t *fp)
 	       fp[5], fp[6], fp[7]);
 }
 
-/* How well a finding explains a verdict of its severity: a named placeholder says most to
- * staff ("the vendor never filled it in"), then the Windows 7 licensing rules, then the rest. */
-static int explains(const struct ss_finding *f)
+static const struct ss_slic *main_slic(const struct ss_result *r)
 {
-	return f->id == SS_F_SLIC_PLACEHOLDER ? 2 : ss_finding_info(f->id)->reason ? 1 : 0;
+	return r->main_slic >= 0 ? &r->slic[r->main_slic] : 0;
 }
 
-/* The finding that explains the verdict: of the highest severity, the most telling one, the
- * first of those. */
-static const struct ss_finding *deciding(const struct ss_result *r)
+/* Print text word-wrapped to width columns: the first line after first, the others after
+ * indent (never breaking inside a word; a word longer than a line is cut). */
+static void wrapped(struct sink *s, const char *first, const char *indent, const char *text,
+		    size_t width)
 {
-	const struct ss_finding *best = 0;
-	for (size_t i = 0; i < r->nf; i++) {
-		const struct ss_finding *f = &r->f[i];
-		if (f->sev == SS_SEV_INFO)
-			continue;
-		if (!best || f->sev > best->sev ||
-		    (f->sev == best->sev && explains(f) > explains(best)))
-			best = f;
+	size_t ind = ss_strlen(first), n = ss_strlen(text);
+	const char *lead = first;
+	while (n) {
+		size_t room = width > ind + 10 ? width - ind : 10, take = n;
+		if (n > room) {
+			take = room;
+			while (take && text[take] != ' ')
+				take--;
+			if (!take)
+				take = room;
+		}
+		out(s, "%s%.*s\n", lead, (int)take, text);
+		text += take;
+		n -= take;
+		while (n && *text == ' ')
+			text++, n--;
+		lead = indent;
+		ind = ss_strlen(indent);
 	}
-	return best;
 }
 
 /* For the table list: printable ASCII as is, anything else as '.', as acpidump shows it. */
@@ -107,53 +94,83 @@ static void id_plain(char *out, const uint8_t *id, size_t n)
 
 /* ---- banner ---- */
 
+/* One line inside the box (72 columns of text); a longer line wraps inside the box. */
+static void box_line(struct sink *s, const char *text)
+{
+	char line[80];
+	size_t n = ss_strlen(text);
+	do {
+		size_t take = n;
+		if (take > 71) {
+			take = 71;
+			while (take && text[take] != ' ')
+				take--;
+			if (!take)
+				take = 71;
+		}
+		ss_fmt(line, sizeof(line), "%.*s", (int)take, text);
+		out(s, "|  %-71s |\n", line);
+		text += take;
+		n -= take;
+		while (n && *text == ' ')
+			text++, n--;
+	} while (n);
+}
+
 void ss_render_banner(const struct ss_result *r, ss_write_fn w, void *ctx)
 {
 	struct sink s = { w, ctx };
-	const char *big, *line2;
+	const char *big, *line2, *line3 = 0;
+	int win7 = r->target == SS_TARGET_WIN7;
 	switch (r->verdict) {
 	case SS_VERDICT_READY:
 		big = "READY";
-		line2 = r->target == SS_TARGET_WIN7 ? "Windows 7 KMS activation will not be blocked by firmware"
-						    : "Windows 8+ KMS activation is not affected by these tables";
+		line2 = !win7 ? "Windows 8+ KMS activation is not affected by these tables"
+		      : r->policy_differs ? "The campus policy accepts this PC, but"
+		      : "Windows 7 KMS activation will not be blocked by firmware";
+		if (r->policy_differs)
+			line3 = "Windows 7 KMS activation will FAIL with 0xC004F035";
 		break;
 	case SS_VERDICT_READY_WITH_WARNINGS:
 		big = "READY (WITH WARNINGS)";
-		line2 = r->predicted_error
-				? "The policy accepts it, but Windows 7 KMS activation will FAIL (0xC004F035)"
-			: r->win7_kms == SS_KMS_UNVERIFIED && r->target == SS_TARGET_WIN7
-				? "Windows 7 KMS: could not be fully verified; read the warnings below"
-				: "Activation is expected to work; read the warnings below";
+		line2 = r->policy_differs ? "The campus policy accepts this PC, but"
+		      : r->win7_kms == SS_KMS_UNVERIFIED && win7
+			      ? "Windows 7 KMS activation: not fully verified; see What to do"
+			      : "Activation is expected to work; see What to do";
+		if (r->policy_differs)
+			line3 = "Windows 7 KMS activation will FAIL with 0xC004F035";
 		break;
 	case SS_VERDICT_NOT_READY:
 		big = "NOT READY";
 		line2 = r->predicted_error ? "Windows 7 KMS activation will FAIL with 0xC004F035"
-					   : "The campus policy is not met: see the errors below";
+		      : "The campus policy is not met: see What to do";
+		if (r->policy_differs)
+			line3 = "(Windows 7 KMS activation itself would not be blocked by firmware)";
 		break;
 	default:
 		big = "CANNOT JUDGE";
 		line2 = "The ACPI tables could not be read well enough to decide";
 		break;
 	}
+	char head[80];
+	ss_fmt(head, sizeof(head), "VERDICT: %s", big);
 	out(&s, "+--------------------------------------------------------------------------+\n");
-	out(&s, "|  VERDICT: %-62s |\n", big);
-	out(&s, "|  %-71s |\n", line2);
-	out(&s, "|  Exit code %d  (0 ready, 1 not ready, 2 warnings, 3 cannot judge)         |\n",
-	    (int)r->exit_code);
+	box_line(&s, head);
+	box_line(&s, line2);
+	if (line3)
+		box_line(&s, line3);
+	ss_fmt(head, sizeof(head), "Exit code %d  (0 ready, 1 not ready, 2 warnings, 3 cannot judge)",
+	       (int)r->exit_code);
+	box_line(&s, head);
 	out(&s, "+--------------------------------------------------------------------------+\n");
-	const struct ss_finding *why = deciding(r);
-	if (why)
-		out(&s, "Why: %s\n", why->msg);
-	if (r->verdict == SS_VERDICT_NOT_READY && r->predicted_error) {
-		out(&s, "What to do (any one of):\n");
-		out(&s, "  1. Install the PC's original OEM Windows (its recovery media), then upgrade it\n"
-			"     with the campus upgrade license: OEM Windows activates from the SLIC.\n");
-		out(&s, "  2. Activate with a purchased retail key or a MAK instead of KMS.\n");
-		out(&s, "  3. Ask the PC vendor for a BIOS without the SLIC table, or with a valid\n"
-			"     Windows marker for this model.\n");
-		out(&s, "  Windows 8 / 8.1 / 10 / 11 are not affected: their KMS activation ignores SLIC.\n");
-	} else if (r->verdict == SS_VERDICT_ERROR) {
-		out(&s, "What to do: check that the input is a complete acpidump (or run on the PC itself).\n");
+	if (r->deciding >= 0)
+		wrapped(&s, "Why: ", "     ", r->f[r->deciding].msg, 78);
+	if (r->ntodo)
+		out(&s, "What to do:\n");
+	for (size_t i = 0; i < r->ntodo; i++) {
+		char num[8];
+		ss_fmt(num, sizeof(num), "  %zu. ", i + 1);
+		wrapped(&s, num, "     ", r->todo[i], 78);
 	}
 }
 
@@ -171,7 +188,8 @@ static void text_slic(struct sink *s, const struct ss_result *r, const struct ss
 		    sl->version_accepted ? "" : " - not accepted");
 	else
 		out(s, "  Windows marker version          : N/A\n");
-	out(s, "  OEMID and OEMTableID consistent : %s\n", consistency(r, sl));
+	out(s, "  OEMID and OEMTableID consistent : %s\n",
+	    sl->consistent == SS_CONS_NA ? "N/A" : ss_consistency_str(sl->consistent));
 	ss_id_text(a, sizeof(a), t->oem_id, 6);
 	ss_id_text(b, sizeof(b), t->oem_table_id, 8);
 	out(s, "  SLIC header OEM ID / Table ID   : \"%s\" / \"%s\"\n", a, b);
@@ -188,7 +206,9 @@ static void text_slic(struct sink *s, const struct ss_result *r, const struct ss
 	if (sl->key_well_formed) {
 		fp_hex(fp, sl->key_fp);
 		out(s, "  OEM public key                  : %s, fingerprint %s, exponent %u\n",
-		    sl->key_vendor ? sl->key_vendor : "unknown", fp, sl->key_exp);
+		    sl->key_known ? sl->key_vendor
+	    : sl->key_vendor ? "known as another OEM's" : "not on the known-good list",
+	    fp, sl->key_exp);
 	} else {
 		out(s, "  OEM public key                  : %s\n", sl->has_key ? "malformed" : "none");
 	}
@@ -211,17 +231,19 @@ void ss_render_text(const struct ss_result *r, const struct ss_info *info, ss_wr
 		out(&s, " - fails with 0xC004F035");
 	out(&s, " (%s)\n", r->win7_reason);
 	out(&s, "  Windows 8 / 8.1 / 10 / 11 KMS   : not affected by these tables; MSDM %s\n",
-	    r->msdm.present ? "present" : "absent");
+	    r->msdm.present ? "present" : r->complete ? "absent" : "unknown");
 	out(&s, "  OEM Windows license in firmware : %s\n",
-	    !r->oem_license_evidence ? "none found (the campus upgrade license requires one)"
+	    !r->oem_license_evidence && !r->complete ? "unknown (the tables could not be read)"
+	    : !r->oem_license_evidence ? "none found (the campus upgrade license requires one)"
 	    : r->msdm.state != SS_MSDM_KEY_OK ? "yes (SLIC marker: Vista/7-era OEM Windows)"
-	    : r->raised[SS_F_SLIC_VALID] || r->raised[SS_F_SLIC_IDS_UNVERIFIED]
+	    : main_slic(r) && main_slic(r)->oa20 == SS_OA20_VALID
 		    ? "yes (SLIC marker: Vista/7-era OEM Windows; MSDM key: Windows 8+ OEM)"
 		    : "yes (MSDM key: Windows 8+ OEM)");
 
 	out(&s, "\nOEM Activation 2.0 Data (SLIC)\n");
 	if (!r->nslic) {
-		out(&s, "  BIOS valid for OA 2.0           : %s\n", ss_oa20_str(SS_OA20_NO_SLIC));
+		out(&s, "  BIOS valid for OA 2.0           : %s\n",
+		    ss_oa20_str(r->complete ? SS_OA20_NO_SLIC : SS_OA20_UNKNOWN));
 		out(&s, "  Windows marker version          : N/A\n");
 		out(&s, "  OEMID and OEMTableID consistent : N/A\n");
 	}
@@ -230,7 +252,8 @@ void ss_render_text(const struct ss_result *r, const struct ss_info *info, ss_wr
 
 	out(&s, "\nOEM Activation 3.0 Data (MSDM)\n");
 	if (!r->msdm.present) {
-		out(&s, "  MSDM                            : absent\n");
+		out(&s, "  MSDM                            : %s\n",
+		    r->complete ? "absent" : "unknown (the tables could not be read)");
 	} else {
 		const char *st = r->msdm.state == SS_MSDM_KEY_OK ? "present, well-formed product key"
 			       : r->msdm.state == SS_MSDM_BLANK ? "present, erased (no key)"
@@ -258,7 +281,7 @@ void ss_render_text(const struct ss_result *r, const struct ss_info *info, ss_wr
 		id_plain(b, t->oem_table_id, 8);
 		out(&s, "  %-4s  %-6s  %-8s  %3u  %9u  %-8s  0x%llx%s%s\n", t->sig, a, b,
 		    t->revision, t->declared_len,
-		    !t->has_header ? "short" : t->checksum_ok ? "ok" : "BAD",
+		    !t->has_header ? "short" : !t->has_checksum ? "none" : t->checksum_ok ? "ok" : "BAD",
 		    (unsigned long long)t->addr, r->listed[i] & SS_LISTED_RSDT ? " R" : "",
 		    r->listed[i] & SS_LISTED_XSDT ? " X" : "");
 	}
@@ -322,11 +345,10 @@ static void json_slic(struct sink *s, const struct ss_result *r, const struct ss
 		      const char *ind)
 {
 	const struct ss_table *t = &r->set->t[sl->table];
-	static const char *const states[] = { "no-slic", "valid", "no-marker", "invalid" };
 	char fp[17], ver[16];
 	out(s, "{\n");
 	json_key(s, ind, "oa20"); json_cstr(s, ss_oa20_str(sl->oa20)); out(s, ",\n");
-	json_key(s, ind, "state"); json_cstr(s, states[sl->oa20]); out(s, ",\n");
+	json_key(s, ind, "state"); json_cstr(s, ss_oa20_state_str(sl->oa20)); out(s, ",\n");
 	json_key(s, ind, "marker_version");
 	if (sl->version_present) {
 		json_cstr(s, sl->version_str);
@@ -339,7 +361,7 @@ static void json_slic(struct sink *s, const struct ss_result *r, const struct ss
 	}
 	out(s, ",\n");
 	json_key(s, ind, "signature"); json_cstr(s, sig_state(sl)); out(s, ",\n");
-	json_key(s, ind, "consistent"); json_cstr(s, consistency(r, sl)); out(s, ",\n");
+	json_key(s, ind, "consistent"); json_cstr(s, ss_consistency_str(sl->consistent)); out(s, ",\n");
 	json_key(s, ind, "oem_id"); json_str(s, (const char *)t->oem_id, t->has_header ? 6 : 0); out(s, ",\n");
 	json_key(s, ind, "oem_table_id"); json_str(s, (const char *)t->oem_table_id, t->has_header ? 8 : 0); out(s, ",\n");
 	json_key(s, ind, "marker_oem_id");
@@ -359,7 +381,7 @@ static void json_slic(struct sink *s, const struct ss_result *r, const struct ss
 		out(s, "{\"fingerprint\": \"%s\", \"bits\": %u, \"exponent\": %u, \"vendor\": ", fp,
 		    sl->key_bits, sl->key_exp);
 		json_cstr(s, sl->key_vendor);
-		out(s, ", \"known\": %s}\n", sl->key_vendor && !r->raised[SS_F_SLIC_KEY_OTHER_OEM] ? "true" : "false");
+		out(s, ", \"known\": %s}\n", sl->key_known ? "true" : "false");
 	} else {
 		out(s, "null\n");
 	}
@@ -369,7 +391,7 @@ void ss_render_json(const struct ss_result *r, const struct ss_info *info, ss_wr
 {
 	struct sink s = { w, ctx };
 	const struct ss_tableset *set = r->set;
-	const struct ss_slic *sl = ss_main_slic(r);
+	const struct ss_slic *sl = main_slic(r);
 	out(&s, "{\n");
 	out(&s, "  \"tool\": \"slicscan\",\n  \"version\": \"%s\",\n", SS_VERSION);
 	json_key(&s, "  ", "source"); json_cstr(&s, set->source); out(&s, ",\n");
@@ -379,16 +401,25 @@ void ss_render_json(const struct ss_result *r, const struct ss_info *info, ss_wr
 	json_key(&s, "  ", "predicted_error"); json_cstr(&s, r->predicted_error); out(&s, ",\n");
 	out(&s, "  \"windows8_kms\": \"not-affected\",\n");
 	out(&s, "  \"oem_license_evidence\": %s,\n", r->oem_license_evidence ? "true" : "false");
+	json_key(&s, "  ", "why");
+	json_cstr(&s, r->deciding >= 0 ? r->f[r->deciding].msg : 0);
+	out(&s, ",\n");
+	json_key(&s, "  ", "what_to_do");
+	out(&s, "[");
+	for (size_t i = 0; i < r->ntodo; i++) {
+		out(&s, "%s\n    ", i ? "," : "");
+		json_cstr(&s, r->todo[i]);
+	}
+	out(&s, "%s],\n", r->ntodo ? "\n  " : "");
 
 	out(&s, "  \"slic\": {\n    \"present\": %s,\n    \"count\": %zu,\n", r->nslic ? "true" : "false", r->nslic);
 	if (sl) {
-		static const char *const states[] = { "no-slic", "valid", "no-marker", "invalid" };
 		out(&s, "    \"marker_version\": ");
 		if (sl->version_present) json_cstr(&s, sl->version_str); else out(&s, "null");
 		out(&s, ",\n    \"oa20\": ");
 		json_cstr(&s, ss_oa20_str(sl->oa20));
 		out(&s, ",\n    \"state\": \"%s\",\n    \"signature\": \"%s\",\n    \"consistent\": \"%s\",\n    \"key_vendor\": ",
-		    states[sl->oa20], sig_state(sl), consistency(r, sl));
+		    ss_oa20_state_str(sl->oa20), sig_state(sl), ss_consistency_str(sl->consistent));
 		json_cstr(&s, sl->key_vendor);
 		out(&s, ",\n    \"tables\": [");
 		for (size_t k = 0; k < r->nslic; k++) {
@@ -398,9 +429,10 @@ void ss_render_json(const struct ss_result *r, const struct ss_info *info, ss_wr
 		}
 		out(&s, "]\n  },\n");
 	} else {
-		out(&s, "    \"marker_version\": null,\n    \"oa20\": \"%s\",\n    \"state\": \"no-slic\",\n"
+		enum ss_oa20 none = r->complete ? SS_OA20_NO_SLIC : SS_OA20_UNKNOWN;
+		out(&s, "    \"marker_version\": null,\n    \"oa20\": \"%s\",\n    \"state\": \"%s\",\n"
 			"    \"signature\": \"not-checked\",\n    \"consistent\": \"n/a\",\n    \"key_vendor\": null,\n"
-			"    \"tables\": []\n  },\n", ss_oa20_str(SS_OA20_NO_SLIC));
+			"    \"tables\": []\n  },\n", ss_oa20_str(none), ss_oa20_state_str(none));
 	}
 
 	out(&s, "  \"msdm\": {\n    \"present\": %s,\n    \"state\": \"%s\"", r->msdm.present ? "true" : "false",
@@ -436,7 +468,8 @@ void ss_render_json(const struct ss_result *r, const struct ss_info *info, ss_wr
 		out(&s, ", \"oem_table_id\": ");
 		json_str(&s, (const char *)t->oem_table_id, t->has_header && !ss_memeq(t->rawsig, "RSDP", 4) ? 8 : 0);
 		out(&s, ", \"revision\": %u, \"length\": %u, \"bytes\": %u, \"checksum_ok\": %s, \"address\": \"0x%llx\", \"in_rsdt\": %s, \"in_xsdt\": %s}",
-		    t->revision, t->declared_len, t->len, t->checksum_ok ? "true" : "false",
+		    t->revision, t->declared_len, t->len,
+		    !t->has_checksum ? "null" : t->checksum_ok ? "true" : "false",
 		    (unsigned long long)t->addr, r->listed[i] & SS_LISTED_RSDT ? "true" : "false",
 		    r->listed[i] & SS_LISTED_XSDT ? "true" : "false");
 	}

@@ -82,6 +82,7 @@ static void check_key(struct ss_result *r, const struct ss_table *t, const uint8
 	       o->key_fp[2], o->key_fp[3], o->key_fp[4], o->key_fp[5], o->key_fp[6], o->key_fp[7]);
 	if (known) {
 		o->key_vendor = known->vendor;
+		o->key_known = true;
 		ss_fmt(o->key_owner, sizeof(o->key_owner), "%s", known->oem_id);
 		ss_result_finding(r, SS_F_SLIC_KEY_KNOWN, "SLIC",
 				  "The OEM public key %s is on the known-good list: %s", fp, known->vendor);
@@ -268,16 +269,15 @@ void ss_check_slic(struct ss_result *r, size_t ti, struct ss_slic *o)
 	if (ph)
 		ss_result_finding(r, SS_F_SLIC_PLACEHOLDER, "SLIC", "Placeholder: %s", ph);
 
-	/* MGADiag's wording: a missing marker alone is "Yes, but no Windows Marker". */
+	/* MGADiag's "BIOS valid for OA 2.0", from the findings this table raised (each finding's
+	 * oa20 column in findings.def): any invalidating one wins over a missing marker. */
 	int invalid = 0, no_marker = 0;
 	for (unsigned i = 0; i < SS_F_COUNT; i++) {
-		const struct ss_finding_info *fi = ss_finding_info((enum ss_finding_id)i);
-		if (r->raised[i] == seen[i] || fi->scope != SS_SCOPE_WIN7 || fi->sev != SS_SEV_ERROR)
+		if (r->raised[i] == seen[i])
 			continue;
-		if (i == SS_F_SLIC_NO_MARKER)
-			no_marker = 1;
-		else if (i < SS_F_SLIC_IDS_RSDT)
-			invalid = 1;
+		enum ss_oa20_effect e = ss_finding_info((enum ss_finding_id)i)->oa20;
+		invalid |= e == SS_OA_INVALID;
+		no_marker |= e == SS_OA_NO_MARKER;
 	}
 	o->oa20 = invalid ? SS_OA20_INVALID : no_marker ? SS_OA20_NO_MARKER : SS_OA20_VALID;
 }

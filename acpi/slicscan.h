@@ -43,10 +43,26 @@ enum ss_severity {
 enum ss_scope {
 	SS_SCOPE_GENERAL = 0,
 	SS_SCOPE_WIN7, /* SLIC rules: only Windows 7 / Vista KMS looks at them */
+	SS_SCOPE_WIN8, /* MSDM rules: only Windows 8 and later read the MSDM */
+};
+
+/* What a finding makes of MGADiag's "BIOS valid for OA 2.0" line for its SLIC. */
+enum ss_oa20_effect { SS_OA_NONE = 0, SS_OA_INVALID, SS_OA_NO_MARKER };
+
+/* Why Windows 7 KMS activation fails, as far as the remedy goes (docs/FACTS.md §7): each
+ * cause has its own advice (acpi/advice.c). */
+enum ss_cause {
+	SS_CAUSE_NONE = 0,
+	SS_CAUSE_ERASED,      /* the licensing area is blank: erased, or a BIOS flashed without it */
+	SS_CAUSE_PLACEHOLDER, /* a BIOS vendor's template, never filled in by the PC maker */
+	SS_CAUSE_NO_MARKER,   /* a key but no marker: the PC was not sold with Windows */
+	SS_CAUSE_DAMAGED,     /* a marker or table that is there but corrupted */
+	SS_CAUSE_IDS,         /* SLIC IDs differ from the RSDT/XSDT (modified/cross-flashed BIOS) */
+	SS_CAUSE_VERSION,     /* the policy does not accept the marker version */
 };
 
 enum ss_finding_id {
-#define SS_FINDING(sym, id, sev, scope, reason, doc) SS_F_##sym,
+#define SS_FINDING(sym, id, sev, scope, reason, oa20, cause, doc, act) SS_F_##sym,
 #include "findings.def"
 #undef SS_FINDING
 	SS_F_COUNT
@@ -57,7 +73,10 @@ struct ss_finding_info {
 	enum ss_severity sev;    /* default severity */
 	enum ss_scope scope;
 	const char *reason;      /* Windows 7 KMS reason tag (docs/FINDINGS.md), or NULL */
+	enum ss_oa20_effect oa20;
+	enum ss_cause cause;
 	const char *doc;         /* one sentence for the documentation */
+	const char *act;         /* what to do when it is a warning, or NULL */
 };
 
 const struct ss_finding_info *ss_finding_info(enum ss_finding_id f);
@@ -119,6 +138,13 @@ enum ss_origin {
 	SS_ORIGIN_MEMORY,  /* read from firmware memory through the read callback */
 };
 
+/* Where slicscan runs, for advice that fits: a file can be taken again, a running PC cannot. */
+enum ss_where {
+	SS_WHERE_FILE = 0, /* a dump or table files, judged anywhere */
+	SS_WHERE_OS,       /* the running operating system's view of this PC (sysfs, Windows API) */
+	SS_WHERE_FIRMWARE, /* straight from firmware (UEFI app, BIOS kernel) */
+};
+
 #define SS_LISTED_RSDT 1u
 #define SS_LISTED_XSDT 2u
 
@@ -132,6 +158,7 @@ struct ss_table {
 	bool has_header;         /* at least 36 bytes (RSDP: 20) */
 	bool length_ok;          /* declared length >= header size and <= bytes we have */
 	bool checksum_ok;        /* sum over the declared length is 0 (RSDP: 20 and 36 bytes) */
+	bool has_checksum;       /* the table kind has a checksum at all (the FACS has none) */
 	uint8_t revision;
 	uint8_t oem_id[6];
 	uint8_t oem_table_id[8];
@@ -153,6 +180,8 @@ struct ss_tableset {
 	size_t dropped_findings;
 	bool walked_firmware;   /* tables came from a full firmware RSDP walk */
 	bool full;              /* a table was refused for lack of room */
+	enum ss_where where;    /* set by the front end; SS_WHERE_FILE after init */
+	bool unprivileged;      /* SS_WHERE_OS without the rights to read every table (not root) */
 	char source[128];       /* "acpidump file x.txt", "firmware (UEFI configuration table)" */
 };
 
@@ -211,7 +240,11 @@ enum ss_oa20 {
 	SS_OA20_VALID,       /* "yes" */
 	SS_OA20_NO_MARKER,   /* "yes, but no Windows marker" */
 	SS_OA20_INVALID,     /* "no, invalid SLIC table" */
+	SS_OA20_UNKNOWN,     /* nothing could be read: no claim either way */
 };
+
+/* "OEMID and OEMTableID consistent", per SLIC. */
+enum ss_consistency { SS_CONS_NA = 0, SS_CONS_YES, SS_CONS_NO, SS_CONS_UNVERIFIED };
 
 enum ss_match { SS_MATCH_NA = 0, SS_MATCH_YES, SS_MATCH_NO };
 
@@ -226,7 +259,8 @@ struct ss_slic {
 	bool key_well_formed;
 	uint32_t key_bits, key_exp;
 	uint8_t key_fp[32];       /* SHA-256 of the 128 modulus bytes as stored */
-	const char *key_vendor;   /* known-good list vendor, or NULL */
+	const char *key_vendor;   /* known-good list vendor (or the other OEM's), or NULL */
+	bool key_known;           /* on the known-good list for this SLIC's own OEM ID */
 	char key_owner[7];        /* OEM ID the known key belongs to, "" when unknown */
 	bool version_present;
 	uint32_t version;         /* effective marker version (marker+34, or dwVersion when 0) */
@@ -236,6 +270,7 @@ struct ss_slic {
 	bool sig_checked, sig_valid;
 	int rsa_result;           /* enum ss_rsa_result */
 	enum ss_match ids[SS_CMP_COUNT];
+	enum ss_consistency consistent;
 	uint8_t marker_oem_id[6], marker_oem_table_id[8];
 };
 
@@ -245,6 +280,7 @@ enum ss_msdm_state {
 	SS_MSDM_KEY_MALFORMED,
 	SS_MSDM_BLANK,
 	SS_MSDM_BAD_HEADER,
+	SS_MSDM_UNKNOWN, /* nothing could be read: no claim either way */
 };
 
 struct ss_msdm {
@@ -255,6 +291,8 @@ struct ss_msdm {
 	char key_masked[30];   /* "XXXXX-XXXXX-XXXXX-XXXXX-AB3CD" */
 	char key[30];          /* full key: rendered only with policy show_key */
 };
+
+#define SS_MAX_TODO 8
 
 struct ss_result {
 	enum ss_target target;
@@ -267,6 +305,15 @@ struct ss_result {
 	struct ss_slic slic[SS_MAX_SLICS];
 	struct ss_msdm msdm;
 	bool oem_license_evidence;     /* valid marker or well-formed MSDM key */
+	/* What the judge decided for the renderers (they print, never decide): */
+	bool complete;                 /* every table was read: "no SLIC"/"no MSDM" are facts */
+	int main_slic;                 /* the SLIC the summary reports (first failing, else first), -1 */
+	int deciding;                  /* index in f of the finding that explains the verdict, -1 */
+	/* The verdict (target + policy) and the Windows 7 prediction say different things: the
+	 * banner must say both. */
+	bool policy_differs;
+	const char *todo[SS_MAX_TODO]; /* what to do, in order; empty for a clean "ready" */
+	size_t ntodo;
 	struct ss_finding f[SS_MAX_FINDINGS];
 	size_t nf;
 	size_t dropped_findings;
@@ -293,7 +340,9 @@ void ss_result_finish(struct ss_result *r);
 const char *ss_verdict_str(enum ss_verdict v);   /* "ready", "not-ready", ... */
 const char *ss_kms_str(enum ss_kms k);           /* "ready", "unverified", "not-ready" */
 const char *ss_oa20_str(enum ss_oa20 o);         /* MGADiag wording */
-const char *ss_msdm_state_str(enum ss_msdm_state m); /* "absent", "key-ok", ... */
+const char *ss_oa20_state_str(enum ss_oa20 o);   /* "no-slic", "valid", ..., "unknown" */
+const char *ss_msdm_state_str(enum ss_msdm_state m); /* "absent", "key-ok", ..., "unknown" */
+const char *ss_consistency_str(enum ss_consistency c); /* "yes", "no", "unverified", "n/a" */
 
 /* ---- rendering -------------------------------------------------------------------------- */
 

@@ -45,6 +45,7 @@ static void decode(struct ss_table *t)
 	if (n >= 8 && ss_memeq(d, "RSD PTR ", 8)) {
 		ss_memcopy(t->rawsig, "RSDP", 4);
 		ss_memcopy(t->sig, "RSDP", 5);
+		t->has_checksum = true;
 		t->has_header = n >= 20;
 		if (!t->has_header)
 			return;
@@ -65,9 +66,10 @@ static void decode(struct ss_table *t)
 		t->has_header = true;
 		t->declared_len = ss_le32(d + 4);
 		t->length_ok = t->declared_len >= 8 && t->declared_len <= n;
-		t->checksum_ok = t->length_ok;
+		t->checksum_ok = t->length_ok; /* nothing to fail; has_checksum says there is none */
 		return;
 	}
+	t->has_checksum = true;
 	t->has_header = n >= 36;
 	if (!t->has_header)
 		return;
@@ -111,4 +113,35 @@ void *ss_arena_alloc(struct ss_tableset *s, size_t len)
 	if (s->arena_used > s->arena_cap)
 		s->arena_used = s->arena_cap;
 	return p;
+}
+
+/* RSDT/XSDT entries (ACPI spec 5.2.7/5.2.8; ACPICA tbutils.c): (length - 36) / entry size
+ * entries of 4 (RSDT) or 8 (XSDT, unaligned) bytes; a trailing partial entry is never read.
+ * The caller has checked length_ok, so declared_len >= 36 and <= the bytes held. */
+static size_t root_esize(const struct ss_table *root)
+{
+	return root->rawsig[0] == 'X' ? 8 : 4;
+}
+
+size_t ss_root_count(const struct ss_table *root)
+{
+	return (root->declared_len - 36) / root_esize(root);
+}
+
+size_t ss_root_partial(const struct ss_table *root)
+{
+	return (root->declared_len - 36) % root_esize(root);
+}
+
+uint64_t ss_root_entry(const struct ss_table *root, size_t e)
+{
+	const uint8_t *p = root->data + 36 + e * root_esize(root);
+	return root_esize(root) == 8 ? ss_le64(p) : ss_le32(p);
+}
+
+int ss_oem_ids_equal(const struct ss_table *a, const struct ss_table *b, size_t n)
+{
+	/* oem_id[6] and oem_table_id[8] are adjacent in the header but separate arrays here */
+	return ss_memeq(a->oem_id, b->oem_id, n < 6 ? n : 6) &&
+	       (n <= 6 || ss_memeq(a->oem_table_id, b->oem_table_id, n - 6));
 }

@@ -133,16 +133,12 @@ static void walk_root(struct walk *w, uint64_t addr, const char *sig, uint64_t o
 	}
 	if (!root->length_ok || w->roots_only)
 		return; /* judge reports the length; entries beyond the bytes are never read */
-	size_t esize = sig[0] == 'X' ? 8 : 4;
-	size_t body = root->declared_len - 36;
-	size_t count = body / esize;
+	size_t count = ss_root_count(root);
 	if (count > MAX_ROOT_ENTRIES)
 		count = MAX_ROOT_ENTRIES;
 	for (size_t e = 0; e < count; e++) {
-		/* re-derive the pointer each time: loading tables may not move it, but s->t may
-		 * not be held across ss_tableset_add (it is an array; indices are stable) */
-		const uint8_t *p = s->t[ri].data + 36 + e * esize;
-		uint64_t a = esize == 8 ? ss_le64(p) : ss_le32(p);
+		/* s->t is an array whose indices are stable across ss_tableset_add: use the index */
+		uint64_t a = ss_root_entry(&s->t[ri], e);
 		if (!a) {
 			ss_tableset_finding(s, SS_F_ROOT_POINTER_NULL, sig, "%s entry %zu is zero", sig, e);
 			continue;
@@ -154,11 +150,8 @@ static void walk_root(struct walk *w, uint64_t addr, const char *sig, uint64_t o
 			continue;
 		}
 		int dup = 0;
-		for (size_t k = 0; k < e; k++) {
-			const uint8_t *q = s->t[ri].data + 36 + k * esize;
-			if ((esize == 8 ? ss_le64(q) : ss_le32(q)) == a)
-				dup = 1;
-		}
+		for (size_t k = 0; k < e; k++)
+			dup |= ss_root_entry(&s->t[ri], k) == a;
 		if (dup) {
 			ss_tableset_finding(s, SS_F_ROOT_DUPLICATE_ENTRY, sig,
 					    "%s lists the table at 0x%llx more than once", sig,

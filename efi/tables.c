@@ -23,5 +23,6 @@ void efi_ss_collect_acpi(struct ss_tableset *set, struct efi_ss_mem *m)
 	uint64_t rsdp1 = efi_ss_config_table(&g10);
 	ss_fmt(set->source, sizeof(set->source), "firmware (UEFI configuration table%s%s)",
 	       rsdp ? ", ACPI 2.0 RSDP" : "", rsdp1 ? ", ACPI 1.0 RSDP" : "");
+	set->where = SS_WHERE_FIRMWARE;
 	ss_collect_firmware(set, efi_ss_mem_read, m, rsdp, rsdp1);
 }

@@ -308,6 +308,9 @@ static int load_machine(struct host_input *in, const struct host_machine *m)
 	char why[160];
 	void *arena = NULL;
 	ss_fmt(s->source, sizeof(s->source), "this machine: %s", m->sysfs);
+	/* the advice differs: a running PC cannot "take the dump again", non-root needs sudo */
+	s->where = SS_WHERE_OS;
+	s->unprivileged = geteuid() != 0;
 	if (load_dir(in, m->sysfs, 1) != 0)
 		return -1;
 	if (!s->n)

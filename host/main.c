@@ -38,7 +38,7 @@ static void usage(FILE *f)
 		"  --list-findings    list every finding id with its severity and meaning\n"
 		"  --root DIR         without INPUT: the machine whose /sys and /dev are under DIR\n"
 		"                     (a copied machine, or the tests) instead of this one\n"
-		"  --                 end of options: what follows is the INPUT (a file named -x)\n"
+		"  --                 end of options: what follows is the INPUT, even a name that starts with a dash\n"
 		"  -h, --help         this help;  --version  the version\n\n"
 		"Exit codes: 0 ready, 1 not ready (activation will fail), 2 ready with warnings,\n"
 		"            3 cannot judge (unusable input), 4 usage or configuration error.\n");

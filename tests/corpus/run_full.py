@@ -116,22 +116,42 @@ def check(slicscan, corpus, tmp, exp):
         rootish = sorted(i for i in got["_ids"] if i.startswith(("rsdp-", "root-", "table-set-")))
         if rootish:
             errs.append("root-table findings on well-formed root tables: " + ", ".join(rootish))
-        out.append((v, errs))
+        out.append((v, errs, ex))
     return out
+
+
+# Issue 7's bar: a healthy machine (Windows 7 KMS activates: no SLIC, or a valid consistent one)
+# gets a clean READY, exit 0, in at least this share of the real dumps rebuilt as full ones.
+HEALTHY_CLEAN_MIN = 0.99
 
 
 def main():
     a, expected = corpus_args()
     passed = failed = 0
+    healthy, noisy = 0, []
     with tempfile.TemporaryDirectory(prefix="slicscan-full-") as tmp, ThreadPoolExecutor(a.j) as ex:
         for exp, res in zip(expected, ex.map(lambda e: check(a.slicscan, a.corpus, tmp, e), expected)):
-            for v, errs in res:
+            for v, errs, code in res:
                 if errs:
                     failed += 1
                     print(f"FAIL full/{v} {exp['file']}: " + "; ".join(errs))
                 else:
                     passed += 1
+                if v == "consistent" and exp["win7_kms"] in ("ready", "ready-unverified"):
+                    healthy += 1
+                    if code != 0:
+                        noisy.append(f"{exp['file']} (exit {code})")
     print(f"full: {len(expected)} dumps rebuilt with RSDP/RSDT/XSDT, {passed + failed} judgements")
+    share = (healthy - len(noisy)) / healthy if healthy else 0.0
+    print(f"full: healthy machines with a clean READY (exit 0): {healthy - len(noisy)} of "
+          f"{healthy} = {share:.1%} (at least {HEALTHY_CLEAN_MIN:.0%} required)")
+    for n in noisy:
+        print(f"  not clean: {n}")
+    if share < HEALTHY_CLEAN_MIN:
+        failed += 1
+        print(f"FAIL full/healthy-share: {share:.1%} < {HEALTHY_CLEAN_MIN:.0%}")
+    else:
+        passed += 1
     print(f"full: {passed} passed, {failed} failed")
     return 1 if failed or not passed else 0
 

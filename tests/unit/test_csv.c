@@ -15,7 +15,7 @@
 
 #include "fixture.h"
 
-#define NCOL 20
+#define NCOL 21
 #define FIELD_MAX 1024
 
 struct record {
@@ -109,7 +109,7 @@ static void test_header_names(void **state)
 		"bios_version", "bios_date", "verdict", "exit_code", "windows7_kms",
 		"windows7_reason", "predicted_error", "marker_version", "slic_oem_id",
 		"slic_oem_table_id", "msdm_state", "oem_license_evidence", "problems", "report",
-		"source", "app_version" };
+		"source", "app_version", "target" };
 	for (size_t i = 0; i < NCOL; i++)
 		assert_string_equal(h.f[i], want[i]);
 	fx_free(t);
@@ -164,8 +164,9 @@ static void test_failing_slic(void **state)
 	assert_string_equal(l.f[col(&h, "exit_code")], "1");
 	assert_string_equal(l.f[col(&h, "windows7_reason")], "invalid-marker:signature");
 	assert_string_equal(l.f[col(&h, "predicted_error")], "0xC004F035");
-	/* the errors and warnings, each id once: the test key is not built in (no policy) */
-	assert_string_equal(l.f[col(&h, "problems")], "slic-key-unknown slic-signature-invalid");
+	/* the errors and warnings, each id once (the test key not being built in is a fact) */
+	assert_string_equal(l.f[col(&h, "problems")], "slic-signature-invalid");
+	assert_string_equal(l.f[col(&h, "target")], "windows7");
 	assert_string_equal(l.f[col(&h, "app_version")], "slicscan " SS_VERSION);
 	fx_free(t);
 }

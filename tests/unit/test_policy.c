@@ -463,19 +463,24 @@ static void test_fail_warn_ignore_change_verdict(void **state)
 	assert_verdict(r, SS_VERDICT_READY, SS_EXIT_READY);
 	fx_run_free(&run);
 
-	/* FACP IDs of the chipset vendor: a warning; fail-on / ignore move it */
+	/* FACP IDs of the chipset vendor: a fact; warn-on / fail-on move it */
 	fx_set_ids(&f, FX_FACP, "INTEL ", "CALPELLA");
 	r = judge_with(&run, &f, "", true);
+	assert_verdict(r, SS_VERDICT_READY, SS_EXIT_READY);
+	fx_run_free(&run);
+	r = judge_with(&run, &f, "warn-on slic-ids-facp", true);
 	assert_verdict(r, SS_VERDICT_READY_WITH_WARNINGS, SS_EXIT_WARNINGS);
+	assert_int_equal(r->ntodo, 1); /* a finding raised by policy still says what to do */
+	assert_non_null(strstr(r->todo[0], "warn-on"));
 	fx_run_free(&run);
 	r = judge_with(&run, &f, "fail-on slic-ids-facp", true);
 	assert_finding(r, SS_F_SLIC_IDS_FACP, SS_SEV_ERROR);
 	assert_verdict(r, SS_VERDICT_NOT_READY, SS_EXIT_NOT_READY);
 	assert_int_equal(r->win7_kms, SS_KMS_READY);
 	assert_null(r->predicted_error);
-	fx_run_free(&run);
-	r = judge_with(&run, &f, "ignore slic-ids-facp", true);
-	assert_verdict(r, SS_VERDICT_READY, SS_EXIT_READY);
+	/* the banner must say both: the policy refuses, Windows 7 itself would activate */
+	assert_true(r->policy_differs);
+	assert_non_null(strstr(r->todo[0], "fail-on"));
 	fx_run_free(&run);
 
 	/* an error made a warning: the verdict follows the policy, the prediction Windows */

@@ -692,7 +692,9 @@ static void test_text_mgadiag_lines(void **state)
 	assert_has(t, "  Windows 7 / Vista KMS           : not-ready - fails with 0xC004F035 (no-marker)\n");
 	assert_has(t, "|  VERDICT: NOT READY ");
 	assert_has(t, "Windows 7 KMS activation will FAIL with 0xC004F035");
-	assert_has(t, "What to do (any one of):\n");
+	/* a PC sold without Windows: a MAK or a full license, never "install the OEM Windows" */
+	assert_has(t, "What to do:\n  1. This PC was not sold with Windows 7 / Vista");
+	assert_null(strstr(t, "original OEM Windows (its recovery media)"));
 	fx_free(t);
 	fx_run_free(&run);
 
@@ -702,7 +704,7 @@ static void test_text_mgadiag_lines(void **state)
 	t = judge_text(&f, true, &run);
 	assert_has(t, "  BIOS valid for OA 2.0           : No, invalid SLIC table\n");
 	assert_has(t, "  Windows marker version          : N/A\n");
-	assert_has(t, "  OEMID and OEMTableID consistent : n/a\n");
+	assert_has(t, "  OEMID and OEMTableID consistent : N/A\n");
 	assert_has(t, "  Marker signature (RSA-1024)     : not-checked\n");
 	assert_has(t, "(invalid-slic:blank-ff)\n");
 	assert_has(t, "  ERROR    slic-blank-ff ");
@@ -743,8 +745,10 @@ static void test_banner(void **state)
 		fx_policy(&p, true);
 		if (k == 1)
 			f.t[FX_SLIC].b[FX_MK_OFF + 60] ^= 1;
-		if (k == 2)
-			fx_set_ids(&f, FX_FACP, "INTEL ", "CALPELLA");
+		if (k == 2) { /* no root tables to check the SLIC's IDs against */
+			fx_drop(&f, FX_RSDT);
+			fx_drop(&f, FX_XSDT);
+		}
 		struct ss_result *r;
 		if (k == 3) {
 			fx_run_init(&run, 64);
@@ -771,13 +775,161 @@ static void test_banner(void **state)
 			assert_true(line[0] == (i == 0 || i == 4 ? '+' : '|'));
 			line += w + 1;
 		}
-		if (k)
+		if (k) {
 			assert_has(b, "Why: ");
-		else
+			assert_has(b, "What to do:\n  1. "); /* every verdict but ready says what to do */
+			assert_true(r->ntodo >= 1);
+		} else {
 			assert_null(strstr(b, "Why: "));
+			assert_null(strstr(b, "What to do"));
+			assert_int_equal(r->ntodo, 0);
+		}
+		/* no line of the banner is longer than the box (78 columns) */
+		for (const char *l = b; *l; l += strcspn(l, "\n") + (l[strcspn(l, "\n")] != 0))
+			if (strcspn(l, "\n") > 78)
+				fail_msg("banner line too long:\n%s", b);
 		fx_free(b);
 		fx_run_free(&run);
 	}
+}
+
+/* A warning is something to act on: every one in the catalogue says what to do, except the
+ * one whose line depends on where slicscan runs (acpi/advice.c). */
+static void test_every_warning_says_what_to_do(void **state)
+{
+	(void)state;
+	for (unsigned i = 0; i < SS_F_COUNT; i++) {
+		const struct ss_finding_info *fi = ss_finding_info((enum ss_finding_id)i);
+		if (fi->sev == SS_SEV_WARNING && !fi->act && i != SS_F_SLIC_IDS_UNVERIFIED)
+			fail_msg("warning %s says nothing to do", fi->id);
+		if (fi->sev == SS_SEV_ERROR && fi->scope == SS_SCOPE_WIN7 && fi->cause == SS_CAUSE_NONE)
+			fail_msg("Windows 7 failure %s has no cause (no remedy)", fi->id);
+	}
+}
+
+/* Each cause of a Windows 7 failure gets its own remedy (docs/FACTS.md §7), first line. */
+static void test_what_to_do_per_cause(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *name;
+		int kind;
+		const char *first;
+	} cases[] = {
+		{ "erased", 0, "Flash the PC vendor's latest BIOS" },
+		{ "no marker", 1, "This PC was not sold with Windows" },
+		{ "corrupted signature", 2, "The Windows marker is corrupted" },
+		{ "RSDT IDs differ", 3, "The SLIC's OEM IDs differ from the firmware's RSDT/XSDT" },
+		{ "Insyde template", 4, "The BIOS maker's template was never filled in" },
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct fx f;
+		struct fx_run run;
+		struct ss_policy p;
+		fx_init(&f);
+		fx_policy(&p, true);
+		switch (cases[i].kind) {
+		case 0:
+			memset(f.t[FX_SLIC].b + 36, 0xff, FX_SLIC_LEN - 36);
+			break;
+		case 1:
+			f.t[FX_SLIC].len = FX_MK_OFF;
+			fx_le32(f.t[FX_SLIC].b + 4, FX_MK_OFF);
+			break;
+		case 2:
+			f.t[FX_SLIC].b[FX_MK_OFF + 60] ^= 1;
+			break;
+		case 3:
+			fx_set_ids(&f, FX_RSDT, FX_OEM, "OTHERTBL");
+			break;
+		case 4:
+			memcpy(f.t[FX_SLIC].b + FX_MK_OFF + 12, "INSYDE", 6);
+			break;
+		}
+		if (cases[i].kind != 3)
+			fx_fix(&f, FX_SLIC);
+		struct ss_result *r = fx_judge(&run, &f, &p);
+		assert_int_equal(r->verdict, SS_VERDICT_NOT_READY);
+		if (r->ntodo < 2 || strncmp(r->todo[0], cases[i].first, strlen(cases[i].first)))
+			fail_msg("%s: what to do starts \"%s\"", cases[i].name,
+				 r->ntodo ? r->todo[0] : "");
+		/* every remedy list ends with the Windows 8+ line, and no cause is told to
+		 * reinstall the OEM Windows as a fix */
+		assert_non_null(strstr(r->todo[r->ntodo - 1], "Windows 8 / 8.1 / 10 / 11 are not affected"));
+		for (size_t k = 0; k < r->ntodo; k++)
+			assert_null(strstr(r->todo[k], "activates from the SLIC"));
+		char *js = fx_render_json(r, NULL);
+		assert_non_null(strstr(js, "\"what_to_do\": [\n    \""));
+		fx_free(js);
+		fx_run_free(&run);
+	}
+}
+
+/* Nothing read: no claim about SLIC or MSDM ("unknown"), advice that fits where it ran. */
+static void test_unknown_states(void **state)
+{
+	(void)state;
+	struct ss_policy p;
+	struct fx_run run;
+	fx_policy(&p, true);
+	static const struct {
+		enum ss_where where;
+		bool unprivileged;
+		const char *advice;
+	} wh[] = {
+		{ SS_WHERE_FILE, false, "Take the dump again" },
+		{ SS_WHERE_OS, true, "sudo slicscan" },
+		{ SS_WHERE_OS, false, "boot slicscan.efi" },
+		{ SS_WHERE_FIRMWARE, false, "ACPI is enabled" },
+	};
+	for (size_t i = 0; i < sizeof(wh) / sizeof(wh[0]); i++) {
+		fx_run_init(&run, 64);
+		run.set->where = wh[i].where;
+		run.set->unprivileged = wh[i].unprivileged;
+		ss_scan_acpidump(run.set, "garbage\n", 8, &p, run.r);
+		struct ss_result *r = run.r;
+		assert_int_equal(r->verdict, SS_VERDICT_ERROR);
+		assert_false(r->complete);
+		assert_int_equal(r->msdm.state, SS_MSDM_UNKNOWN);
+		assert_int_equal(r->ntodo, 1);
+		assert_non_null(strstr(r->todo[0], wh[i].advice));
+		char *t = fx_render_text(r, NULL);
+		assert_has(t, "  BIOS valid for OA 2.0           : Unknown");
+		assert_has(t, "  MSDM                            : unknown");
+		assert_null(strstr(t, "no SLIC table"));
+		assert_null(strstr(t, ": absent"));
+		fx_free(t);
+		char *js = fx_render_json(r, NULL);
+		assert_non_null(strstr(js, "\"state\": \"unknown\",\n    \"signature\""));
+		assert_non_null(strstr(js, "\"msdm\": {\n    \"present\": false,\n    \"state\": \"unknown\""));
+		fx_free(js);
+		fx_run_free(&run);
+	}
+}
+
+/* A policy that accepts a failing SLIC: the banner says READY and also that Windows 7 fails. */
+static void test_banner_policy_differs(void **state)
+{
+	(void)state;
+	struct fx f;
+	struct fx_run run;
+	struct ss_policy p;
+	char err[128];
+	fx_init(&f);
+	memset(f.t[FX_SLIC].b + 36, 0xff, FX_SLIC_LEN - 36);
+	fx_fix(&f, FX_SLIC);
+	fx_policy(&p, true);
+	assert_int_equal(ss_policy_parse(&p, "ignore slic-blank-ff\n", 21, err, sizeof(err)), 0);
+	struct ss_result *r = fx_judge(&run, &f, &p);
+	assert_int_equal(r->verdict, SS_VERDICT_READY);
+	assert_true(r->policy_differs);
+	char *b = fx_render_banner(r);
+	assert_has(b, "|  VERDICT: READY ");
+	assert_has(b, "Windows 7 KMS activation will FAIL with 0xC004F035");
+	assert_null(strstr(b, "will not be blocked"));
+	assert_has(b, "What to do:\n  1. Flash the PC vendor's latest BIOS");
+	fx_free(b);
+	fx_run_free(&run);
 }
 
 /* Findings beyond the 128 kept: counted in both outputs, JSON still valid. */
@@ -1000,6 +1152,10 @@ int main(void)
 		cmocka_unit_test(test_escaping),
 		cmocka_unit_test(test_text_mgadiag_lines),
 		cmocka_unit_test(test_banner),
+		cmocka_unit_test(test_every_warning_says_what_to_do),
+		cmocka_unit_test(test_what_to_do_per_cause),
+		cmocka_unit_test(test_unknown_states),
+		cmocka_unit_test(test_banner_policy_differs),
 		cmocka_unit_test(test_dropped_findings),
 		cmocka_unit_test(test_machine_section),
 		cmocka_unit_test(test_finding_list),

@@ -389,9 +389,9 @@ static void test_entry_null(void **state)
 	set_entries(&f, FX_XSDT, xa, 4);
 	mem_from_fx(&m, &f);
 	struct ss_result *r = walk(&run, &m, FX_RSDP_ADDR, 0, 1 << 16, &p);
-	assert_finding(r, SS_F_ROOT_POINTER_NULL, SS_SEV_WARNING);
+	assert_finding(r, SS_F_ROOT_POINTER_NULL, SS_SEV_INFO); /* ignored, as OSes do */
 	assert_string_equal(fx_find(r, SS_F_ROOT_POINTER_NULL)->table, "XSDT");
-	assert_problems(r, "root-pointer-null");
+	assert_problems(r, "");
 	assert_int_equal(run.set->n, FX_NSTD);
 	fx_run_free(&run);
 	mem_free(&m);
@@ -413,9 +413,9 @@ static void test_entry_cycle(void **state)
 	mem_from_fx(&m, &f);
 	struct ss_result *r = walk(&run, &m, FX_RSDP_ADDR, 0, 1 << 16, &p);
 	assert_int_equal(fx_count(r, SS_F_ROOT_CYCLE), 2);
-	assert_finding(r, SS_F_ROOT_CYCLE, SS_SEV_WARNING);
+	assert_finding(r, SS_F_ROOT_CYCLE, SS_SEV_INFO);
 	assert_int_equal(run.set->n, FX_NSTD);
-	assert_problems(r, "root-cycle root-cycle");
+	assert_problems(r, "");
 	assert_int_equal(m.failed, 0);
 	fx_run_free(&run);
 	mem_free(&m);
@@ -434,8 +434,8 @@ static void test_entry_duplicate(void **state)
 	set_entries(&f, FX_RSDT, ra, 4);
 	mem_from_fx(&m, &f);
 	struct ss_result *r = walk(&run, &m, FX_RSDP_ADDR, 0, 1 << 16, &p);
-	assert_finding(r, SS_F_ROOT_DUPLICATE_ENTRY, SS_SEV_WARNING);
-	assert_problems(r, "root-duplicate-entry");
+	assert_finding(r, SS_F_ROOT_DUPLICATE_ENTRY, SS_SEV_INFO); /* read once: harmless */
+	assert_problems(r, "");
 	assert_int_equal(run.set->n, FX_NSTD);
 	assert_int_equal(r->nslic, 1);
 	fx_run_free(&run);
@@ -455,9 +455,9 @@ static void test_rsdt_xsdt_differ(void **state)
 	fx_relist(&f);
 	mem_from_fx(&m, &f);
 	struct ss_result *r = walk(&run, &m, FX_RSDP_ADDR, 0, 1 << 16, &p);
-	assert_finding(r, SS_F_RSDT_XSDT_DIFFER, SS_SEV_WARNING);
+	assert_finding(r, SS_F_RSDT_XSDT_DIFFER, SS_SEV_INFO); /* common on healthy PCs */
 	assert_non_null(strstr(fx_find(r, SS_F_RSDT_XSDT_DIFFER)->msg, "1 table(s) only in the RSDT, 0 only"));
-	assert_problems(r, "rsdt-xsdt-differ");
+	assert_problems(r, "");
 	const struct ss_table *t = find_table(run.set, FX_MSDM_ADDR);
 	assert_int_equal(r->listed[t - run.set->t], SS_LISTED_RSDT);
 	fx_run_free(&run);
@@ -469,7 +469,7 @@ static void test_rsdt_xsdt_differ(void **state)
 	fx_relist(&f);
 	mem_from_fx(&m, &f);
 	r = walk(&run, &m, FX_RSDP_ADDR, 0, 1 << 16, &p);
-	assert_problems(r, "rsdt-xsdt-differ");
+	assert_problems(r, "");
 	t = find_table(run.set, FX_SLIC_ADDR);
 	assert_int_equal(r->listed[t - run.set->t], SS_LISTED_XSDT);
 	fx_run_free(&run);
@@ -502,8 +502,8 @@ static void test_partial_entry(void **state)
 		fx_checksum_at(other, 36, 9);
 		mem_put(&m, FX_EXTRA_ADDR, other, sizeof(other));
 		struct ss_result *r = walk(&run, &m, FX_RSDP_ADDR, 0, 1 << 16, &p);
-		assert_finding(r, SS_F_ROOT_PARTIAL_ENTRY, SS_SEV_WARNING);
-		assert_problems(r, "root-partial-entry");
+		assert_finding(r, SS_F_ROOT_PARTIAL_ENTRY, SS_SEV_INFO); /* never read */
+		assert_problems(r, "");
 		assert_null(find_table(run.set, FX_EXTRA_ADDR));
 		assert_int_equal(run.set->n, FX_NSTD);
 		fx_run_free(&run);
@@ -536,7 +536,9 @@ static void test_huge_length_capped(void **state)
 		assert_non_null(tt);
 		assert_int_equal(tt->len, 36);
 		assert_int_equal(tt->declared_len, lens[i]);
-		assert_finding(r, SS_F_TABLE_LENGTH_INVALID, SS_SEV_WARNING);
+		/* a table activation never reads: a fact, not a warning */
+		assert_finding(r, SS_F_TABLE_OTHER_DAMAGED, SS_SEV_INFO);
+		assert_non_null(strstr(fx_find(r, SS_F_TABLE_OTHER_DAMAGED)->msg, "length"));
 		assert_int_equal(r->win7_kms, SS_KMS_READY);
 		fx_run_free(&run);
 		mem_free(&m);
@@ -636,8 +638,10 @@ static void test_xsdt_unaligned_64bit(void **state)
 	assert_int_equal(r->listed[hs - run.set->t], SS_LISTED_XSDT);
 	const struct ss_table *ls = find_table(run.set, FX_SLIC_ADDR);
 	assert_int_equal(r->listed[ls - run.set->t], SS_LISTED_RSDT);
-	assert_finding(r, SS_F_RSDT_XSDT_DIFFER, SS_SEV_WARNING);
-	assert_finding(r, SS_F_SLIC_DUPLICATE, SS_SEV_WARNING);
+	assert_finding(r, SS_F_RSDT_XSDT_DIFFER, SS_SEV_INFO);
+	/* the same bytes twice: one SLIC, a fact, not a warning */
+	assert_finding(r, SS_F_SLIC_COPIES, SS_SEV_INFO);
+	assert_no_finding(r, SS_F_SLIC_DUPLICATE);
 	assert_int_equal(r->win7_kms, SS_KMS_UNVERIFIED); /* an entry could not be read */
 	fx_run_free(&run);
 	mem_free(&m);

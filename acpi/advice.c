@@ -1,0 +1,157 @@
+/* SPDX-License-Identifier: MIT */
+/* What to do: the advice that goes with a verdict, decided here once for every renderer.
+ *
+ * A Windows 7 KMS failure (0xC004F035) has different remedies depending on its cause
+ * (Microsoft KB 942962; docs/FACTS.md §7): a marker that was erased or corrupted comes back
+ * with the vendor's BIOS (resolution 1), a PC sold without Windows has no qualifying license
+ * and needs a MAK or a full license (resolution 2), and a BIOS without the SLIC table lets KMS
+ * activate (the campus guide's third option). Reinstalling the OEM Windows does not fix a
+ * broken marker: OEM activation reads the same SLIC. Every warning carries one line of its
+ * own (acpi/findings.def); the lines that depend on where slicscan runs are chosen here. */
+#include "slicscan.h"
+#include "internal.h"
+
+static const char *const not_affected =
+	"Windows 8 / 8.1 / 10 / 11 are not affected: their KMS activation ignores the SLIC.";
+
+static const char *const erased[] = {
+	"Flash the PC vendor's latest BIOS for this exact model: if the PC was sold with Windows, the vendor's BIOS brings back a valid Windows marker (KB 942962, resolution 1).",
+	"Or ask the vendor for a BIOS without the SLIC table: with no SLIC, KMS activation works.",
+	"Or activate this PC with a MAK or a purchased retail key instead of KMS (KB 942962, resolution 2).",
+	"Reinstalling the PC's original OEM Windows does not help: it reads the same erased SLIC.",
+	0,
+};
+static const char *const placeholder[] = {
+	"The BIOS maker's template was never filled in: this PC was most likely sold without Windows, so the campus upgrade license does not cover it.",
+	"Activate it with a MAK or a purchased full license instead of KMS (KB 942962, resolution 2).",
+	"Or ask the vendor for a BIOS without the SLIC table: with no SLIC, KMS activation works.",
+	0,
+};
+static const char *const no_marker[] = {
+	"This PC was not sold with Windows 7 / Vista (its BIOS has no Windows marker), so the campus upgrade license does not cover it.",
+	"Activate it with a MAK or a purchased full license instead of KMS (KB 942962, resolution 2).",
+	"Or ask the vendor for a BIOS without the SLIC table: with no SLIC, KMS activation works.",
+	0,
+};
+static const char *const damaged[] = {
+	"The Windows marker is corrupted: flash the PC vendor's latest BIOS for this exact model (KB 942962, resolution 1).",
+	"Or activate this PC with a MAK or a purchased retail key instead of KMS (KB 942962, resolution 2).",
+	"Or ask the vendor for a BIOS without the SLIC table: with no SLIC, KMS activation works.",
+	0,
+};
+static const char *const ids[] = {
+	"The SLIC's OEM IDs differ from the firmware's RSDT/XSDT, as after a modified or cross-flashed BIOS: flash the PC vendor's original BIOS for this exact model.",
+	"Or activate this PC with a MAK or a purchased retail key instead of KMS.",
+	0,
+};
+static const char *const version[] = {
+	"The campus policy does not accept this Windows marker version: check the policy file's accept-versions line, or activate this PC with a MAK.",
+	0,
+};
+
+static const char *const *remedies(enum ss_cause c)
+{
+	switch (c) {
+	case SS_CAUSE_ERASED: return erased;
+	case SS_CAUSE_PLACEHOLDER: return placeholder;
+	case SS_CAUSE_NO_MARKER: return no_marker;
+	case SS_CAUSE_DAMAGED: return damaged;
+	case SS_CAUSE_IDS: return ids;
+	case SS_CAUSE_VERSION: return version;
+	case SS_CAUSE_NONE: break;
+	}
+	return 0;
+}
+
+/* The cause of a Windows 7 failure: a named placeholder explains more than the broken
+ * signature that comes with it; otherwise the first failing rule met. */
+static enum ss_cause cause_of(const struct ss_result *r)
+{
+	enum ss_cause c = SS_CAUSE_NONE;
+	for (size_t i = 0; i < r->nf; i++) {
+		const struct ss_finding_info *fi = ss_finding_info(r->f[i].id);
+		if (fi->scope != SS_SCOPE_WIN7 || fi->sev != SS_SEV_ERROR || !fi->cause)
+			continue;
+		if (fi->cause == SS_CAUSE_PLACEHOLDER)
+			return fi->cause;
+		if (!c)
+			c = fi->cause;
+	}
+	return c;
+}
+
+/* Advice that depends on where slicscan runs: nothing could be read at all. */
+static const char *cannot_judge(const struct ss_tableset *s)
+{
+	switch (s ? s->where : SS_WHERE_FILE) {
+	case SS_WHERE_OS:
+		return s->unprivileged
+			? "Run it as root (sudo slicscan): the ACPI tables are readable by root only."
+			: "This system shows no usable ACPI tables: boot slicscan.efi from the stick on this PC instead.";
+	case SS_WHERE_FIRMWARE:
+		return "This firmware hands over no usable ACPI tables: check that ACPI is enabled in the BIOS setup and update the BIOS from the PC vendor, or check activation after installing (MGADiag).";
+	case SS_WHERE_FILE:
+		break;
+	}
+	return "Take the dump again on the PC (sudo acpidump > acpi.txt, or acpidump.exe on Windows) and copy it whole, or boot slicscan.efi from the stick on that PC.";
+}
+
+/* ... and a valid SLIC whose IDs could not be compared with the RSDT/XSDT. */
+static const char *unverified(const struct ss_tableset *s)
+{
+	switch (s ? s->where : SS_WHERE_FILE) {
+	case SS_WHERE_OS:
+		return s->unprivileged
+			? "Run it as root (sudo slicscan) so the RSDT/XSDT can be read and the SLIC's IDs checked against them."
+			: "This system does not let slicscan read the RSDT/XSDT: boot slicscan.efi from the stick to check the SLIC's IDs against them.";
+	case SS_WHERE_FIRMWARE:
+		return "The firmware lists no RSDT/XSDT to check the SLIC's IDs against: install one PC of this model and check activation before imaging the rest.";
+	case SS_WHERE_FILE:
+		break;
+	}
+	return "Take a full dump on the PC (sudo acpidump > acpi.txt, or acpidump.exe), or boot slicscan.efi on it: the SLIC's IDs must be checked against the RSDT/XSDT.";
+}
+
+static void add(struct ss_result *r, const char *line)
+{
+	if (!line || r->ntodo >= SS_MAX_TODO)
+		return;
+	for (size_t i = 0; i < r->ntodo; i++)
+		if (r->todo[i] == line)
+			return;
+	r->todo[r->ntodo++] = line;
+}
+
+/* One line for a finding that is a warning or (by policy) an error. */
+static const char *act(const struct ss_result *r, const struct ss_finding *f)
+{
+	const struct ss_finding_info *fi = ss_finding_info(f->id);
+	if (f->id == SS_F_SLIC_IDS_UNVERIFIED)
+		return unverified(r->set);
+	if (fi->act)
+		return fi->act;
+	if (f->sev == SS_SEV_ERROR && fi->sev != SS_SEV_ERROR)
+		return "The campus policy file marks a finding below as a failure (fail-on): resolve it, or change the policy.";
+	if (f->sev == SS_SEV_WARNING && fi->sev != SS_SEV_WARNING)
+		return "The campus policy file asks for a look at a finding below (warn-on): check it before imaging this model.";
+	return 0;
+}
+
+void ss_advise(struct ss_result *r)
+{
+	r->ntodo = 0;
+	if (r->verdict == SS_VERDICT_ERROR) {
+		add(r, cannot_judge(r->set));
+		return;
+	}
+	if (r->win7_kms == SS_KMS_NOT_READY && r->target == SS_TARGET_WIN7) {
+		const char *const *lines = remedies(cause_of(r));
+		for (size_t i = 0; lines && lines[i]; i++)
+			add(r, lines[i]);
+		add(r, not_affected);
+	}
+	for (int sev = SS_SEV_ERROR; sev >= SS_SEV_WARNING; sev--)
+		for (size_t i = 0; i < r->nf; i++)
+			if ((int)r->f[i].sev == sev)
+				add(r, act(r, &r->f[i]));
+}
