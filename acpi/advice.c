@@ -12,40 +12,40 @@
 #include "internal.h"
 
 static const char *const not_affected =
-	"Windows 8 / 8.1 / 10 / 11 are not affected: their KMS activation ignores the SLIC.";
+	"Windows 8 / 8.1 / 10 / 11 are not affected: their KMS ignores the SLIC.";
 
+/* Short lines: the whole list must fit under the verdict on an 80x25 console. */
 static const char *const erased[] = {
-	"Flash the PC vendor's latest BIOS for this exact model: if the PC was sold with Windows, the vendor's BIOS brings back a valid Windows marker (KB 942962, resolution 1).",
-	"Or ask the vendor for a BIOS without the SLIC table: with no SLIC, KMS activation works.",
-	"Or activate this PC with a MAK or a purchased retail key instead of KMS (KB 942962, resolution 2).",
-	"Reinstalling the PC's original OEM Windows does not help: it reads the same erased SLIC.",
+	"Flash the vendor's latest BIOS for this model: a PC sold with Windows gets its marker back (KB 942962, resolution 1; reinstalling OEM Windows does not help).",
+	"Or ask the vendor for a BIOS without the SLIC table: then KMS works.",
+	"Or activate with a MAK or a retail key instead of KMS (resolution 2).",
 	0,
 };
 static const char *const placeholder[] = {
-	"The BIOS maker's template was never filled in: this PC was most likely sold without Windows, so the campus upgrade license does not cover it.",
-	"Activate it with a MAK or a purchased full license instead of KMS (KB 942962, resolution 2).",
-	"Or ask the vendor for a BIOS without the SLIC table: with no SLIC, KMS activation works.",
+	"The BIOS maker's template was never filled in: the PC was most likely sold without Windows, so the campus upgrade license does not cover it.",
+	"Activate it with a MAK or a full license instead of KMS (KB 942962, resolution 2).",
+	"Or ask the vendor for a BIOS without the SLIC table: then KMS works.",
 	0,
 };
 static const char *const no_marker[] = {
-	"This PC was not sold with Windows 7 / Vista (its BIOS has no Windows marker), so the campus upgrade license does not cover it.",
-	"Activate it with a MAK or a purchased full license instead of KMS (KB 942962, resolution 2).",
-	"Or ask the vendor for a BIOS without the SLIC table: with no SLIC, KMS activation works.",
+	"This PC was not sold with Windows 7 / Vista (no Windows marker): the campus upgrade license does not cover it.",
+	"Activate it with a MAK or a full license instead of KMS (KB 942962, resolution 2).",
+	"Or ask the vendor for a BIOS without the SLIC table: then KMS works.",
 	0,
 };
 static const char *const damaged[] = {
-	"The Windows marker is corrupted: flash the PC vendor's latest BIOS for this exact model (KB 942962, resolution 1).",
-	"Or activate this PC with a MAK or a purchased retail key instead of KMS (KB 942962, resolution 2).",
-	"Or ask the vendor for a BIOS without the SLIC table: with no SLIC, KMS activation works.",
+	"The Windows marker is corrupted: flash the vendor's latest BIOS for this model (KB 942962, resolution 1).",
+	"Or activate with a MAK or a retail key instead of KMS (resolution 2).",
+	"Or ask the vendor for a BIOS without the SLIC table: then KMS works.",
 	0,
 };
 static const char *const ids[] = {
-	"The SLIC's OEM IDs differ from the firmware's RSDT/XSDT, as after a modified or cross-flashed BIOS: flash the PC vendor's original BIOS for this exact model.",
-	"Or activate this PC with a MAK or a purchased retail key instead of KMS.",
+	"The SLIC's OEM IDs differ from the firmware's RSDT/XSDT (a modified or cross-flashed BIOS): flash the vendor's original BIOS for this model.",
+	"Or activate with a MAK or a retail key instead of KMS.",
 	0,
 };
 static const char *const version[] = {
-	"The campus policy does not accept this Windows marker version: check the policy file's accept-versions line, or activate this PC with a MAK.",
+	"The campus policy does not accept this marker version: check the policy's accept-versions line, or use a MAK.",
 	0,
 };
 

@@ -190,10 +190,11 @@ def main():
         table = list(csv.DictReader((head + "".join(l for _, _, l in rows)).splitlines()))
         for (rc, j, _), row in zip(rows, table):
             got = (row["verdict"], row["exit_code"], row["windows7_kms"], row["windows7_reason"],
-                   row["predicted_error"], row["marker_version"], row["msdm_state"])
+                   row["predicted_error"], row["marker_version"], row["msdm_state"], row["target"])
             want = (j["verdict"], str(j["exit_code"]), j["windows7_kms"], j["windows7_reason"],
-                    j["predicted_error"] or "", j["slic"]["marker_version"] or "", j["msdm"]["state"])
-            if got != want or rc != j["exit_code"] or len(row) != 20 or None in row:
+                    j["predicted_error"] or "", j["slic"]["marker_version"] or "", j["msdm"]["state"],
+                    j["target"])
+            if got != want or rc != j["exit_code"] or len(row) != 21 or None in row:
                 ok, why = False, why + ["%s: %s vs %s" % (row["source"], got, want)]
         case("--csv lines agree with --json", ok and len(table) == 5, "; ".join(why) or str(len(table)))
         case("--csv never shows the key", full not in "".join(l for _, _, l in rows)

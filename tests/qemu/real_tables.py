@@ -205,7 +205,7 @@ REAL = [
      "about": "SLIC body all 0x00"},
     {"name": "real-itinfo-key", "file": "Notebook_Itautec_Infoway_401B6B5F36EF.acpidump",
      "pick": lambda r, s, m: r["win7_kms"] == "ready-unverified" and trimmed(s["oem_id"]) == "ITINFO",
-     "about": "ITINFO, signed marker 2.0, key not built in", "key": "unknown"},
+     "about": "ITINFO (Itautec), signed marker 2.0, a key grown from real data", "key": "known"},
     {"name": "real-msdm-ids-differ", "file": "Notebook_Timi_RedmiBook-Pro-15S_3509D1F696E7.acpidump",
      "pick": lambda r, s, m: r["msdm"] != "absent" and m
      and trimmed(m["oem_id"]) != trimmed(s["oem_id"]),

@@ -816,7 +816,7 @@ static void test_what_to_do_per_cause(void **state)
 		int kind;
 		const char *first;
 	} cases[] = {
-		{ "erased", 0, "Flash the PC vendor's latest BIOS" },
+		{ "erased", 0, "Flash the vendor's latest BIOS" },
 		{ "no marker", 1, "This PC was not sold with Windows" },
 		{ "corrupted signature", 2, "The Windows marker is corrupted" },
 		{ "RSDT IDs differ", 3, "The SLIC's OEM IDs differ from the firmware's RSDT/XSDT" },
@@ -927,7 +927,7 @@ static void test_banner_policy_differs(void **state)
 	assert_has(b, "|  VERDICT: READY ");
 	assert_has(b, "Windows 7 KMS activation will FAIL with 0xC004F035");
 	assert_null(strstr(b, "will not be blocked"));
-	assert_has(b, "What to do:\n  1. Flash the PC vendor's latest BIOS");
+	assert_has(b, "What to do:\n  1. Flash the vendor's latest BIOS");
 	fx_free(b);
 	fx_run_free(&run);
 }
