@@ -19,6 +19,7 @@
 #include "slicscan.h"
 #include "bytes.h"
 #include "internal.h"
+#include "text.h"
 
 static int hexval(char c)
 {
@@ -39,66 +40,40 @@ struct line {
 
 #define DUMP_LINE_MAX 512
 
-enum text_enc { TEXT_BYTES, TEXT_UTF16LE, TEXT_UTF16BE };
-
-/* The text split into lines, whatever its encoding. */
+/* The text split into lines, whatever its encoding (acpi/text.h reads the BOM and UTF-16). */
 struct reader {
-	const char *text;
-	size_t len, pos;
-	enum text_enc enc;
+	struct ss_text_iter it;
 	char buf[DUMP_LINE_MAX];
 };
 
-static void reader_init(struct reader *rd, const char *text, size_t len)
-{
-	const unsigned char *u = (const unsigned char *)text;
-	rd->text = text;
-	rd->len = len;
-	rd->pos = 0;
-	rd->enc = TEXT_BYTES;
-	if (len >= 3 && u[0] == 0xef && u[1] == 0xbb && u[2] == 0xbf)
-		rd->pos = 3;
-	else if (len >= 2 && u[0] == 0xff && u[1] == 0xfe)
-		rd->enc = TEXT_UTF16LE, rd->pos = 2;
-	else if (len >= 2 && u[0] == 0xfe && u[1] == 0xff)
-		rd->enc = TEXT_UTF16BE, rd->pos = 2;
-}
-
 /* The next line, without its '\n' and trailing '\r's. Returns 0 when the text is used up.
- * In UTF-16 a last odd byte is no character and is dropped. */
+ * Plain bytes are pointed at where they are (no copy); UTF-16 is narrowed into rd->buf. */
 static int next_line(struct reader *rd, struct line *l)
 {
-	const unsigned char *u = (const unsigned char *)rd->text;
-	size_t len = rd->len, pos = rd->pos;
-	if (pos >= len || (rd->enc != TEXT_BYTES && len - pos < 2)) {
-		rd->pos = len;
-		return 0;
-	}
-	if (rd->enc == TEXT_BYTES) {
-		l->p = rd->text + pos;
+	struct ss_text_iter *it = &rd->it;
+	if (it->enc == SS_ENC_BYTES) {
+		if (it->off >= it->len)
+			return 0;
+		l->p = (const char *)it->p + it->off;
 		l->n = 0;
-		while (pos + l->n < len && u[pos + l->n] != '\n')
+		while (it->off + l->n < it->len && l->p[l->n] != '\n')
 			l->n++;
-		rd->pos = pos + l->n + 1;
+		it->off += l->n + (it->off + l->n < it->len);
 		while (l->n && l->p[l->n - 1] == '\r')
 			l->n--;
 		l->too_long = l->n > DUMP_LINE_MAX;
 		return 1;
 	}
-	int hi = rd->enc == TEXT_UTF16BE ? 0 : 1;
 	size_t n = 0, crs = 0; /* characters, and how many of the last ones are '\r' */
-	for (; len - pos >= 2; pos += 2) {
-		unsigned unit = (unsigned)u[pos + 1 - hi] | (unsigned)u[pos + hi] << 8;
-		if (unit == '\n') {
-			pos += 2;
-			break;
-		}
-		crs = unit == '\r' ? crs + 1 : 0;
+	int c = ss_text_next(it);
+	if (c < 0)
+		return 0;
+	for (; c >= 0 && c != '\n'; c = ss_text_next(it)) {
+		crs = c == '\r' ? crs + 1 : 0;
 		if (n < DUMP_LINE_MAX)
-			rd->buf[n] = unit < 0x80 ? (char)unit : (char)0x80;
+			rd->buf[n] = (char)c;
 		n++;
 	}
-	rd->pos = pos;
 	l->p = rd->buf;
 	l->n = n - crs;
 	l->too_long = l->n > DUMP_LINE_MAX;
@@ -218,9 +193,9 @@ size_t ss_collect_acpidump(struct ss_tableset *s, const char *text, size_t len)
 	size_t found = 0, lineno = 0;
 	struct reader rd;
 	struct line l;
-	reader_init(&rd, text, len);
+	ss_text_begin(&rd.it, (const uint8_t *)text, len);
 	ss_fmt(s->source, sizeof(s->source), "%s", s->source[0] ? s->source : "acpidump text");
-	if (rd.pos >= len) {
+	if (rd.it.off >= len) {
 		ss_tableset_finding(s, SS_F_INPUT_EMPTY, 0, "The input is empty");
 		return 0;
 	}

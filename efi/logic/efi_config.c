@@ -4,6 +4,7 @@
 
 #include "bytes.h"
 #include "efi_text.h"
+#include "text.h"
 
 void efi_ss_config_defaults(struct efi_ss_config *c)
 {
@@ -364,7 +365,7 @@ static void parse_line(struct efi_ss_config *c, unsigned line, const char *s, si
 
 void efi_ss_config_parse(struct efi_ss_config *c, const uint8_t *data, size_t len)
 {
-	struct efi_ss_text_iter it;
+	struct ss_text_iter it;
 	char buf[EFI_SS_CFG_LINE_MAX];
 	size_t n = 0;
 	bool too_long = false, prev_cr = false;
@@ -372,9 +373,9 @@ void efi_ss_config_parse(struct efi_ss_config *c, const uint8_t *data, size_t le
 	unsigned line = 1;
 	int ch;
 
-	efi_ss_text_begin(&it, data, len);
+	ss_text_begin(&it, data, len);
 	for (;;) {
-		ch = efi_ss_text_next(&it);
+		ch = ss_text_next(&it);
 		if (ch == '\n' && prev_cr) { /* the LF of a CRLF: the line already ended */
 			prev_cr = false;
 			continue;

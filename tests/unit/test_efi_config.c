@@ -13,6 +13,7 @@
 
 #include "efi_config.h"
 #include "efi_text.h"
+#include "text.h"
 
 /* Parse text given as a C string through an exact-size heap copy (ASan sees overreads). */
 static void parse(struct efi_ss_config *c, const void *data, size_t len)
@@ -351,15 +352,15 @@ static void test_text_decode(void **state)
 	(void)state;
 	char out[16];
 	static const uint8_t le[] = { 0xFF, 0xFE, 'a', 0, 0xE9, 0, 0x00, 0x30, 'b', 0 };
-	assert_int_equal(efi_ss_text_decode(le, sizeof(le), out, sizeof(out)), 4);
+	assert_int_equal(ss_text_decode(le, sizeof(le), out, sizeof(out)), 4);
 	assert_memory_equal(out, "a\x80\x80" "b", 4);
 	/* in place */
 	char buf[] = "\xEF\xBB\xBFhello";
-	assert_int_equal(efi_ss_text_decode((uint8_t *)buf, 8, buf, sizeof(buf)), 5);
+	assert_int_equal(ss_text_decode((uint8_t *)buf, 8, buf, sizeof(buf)), 5);
 	assert_string_equal(buf, "hello");
-	assert_int_equal(efi_ss_text_decode((const uint8_t *)"abcdef", 6, out, 4), 3);
+	assert_int_equal(ss_text_decode((const uint8_t *)"abcdef", 6, out, 4), 3);
 	assert_string_equal(out, "abc");
-	assert_int_equal(efi_ss_text_decode((const uint8_t *)"x", 1, out, 0), 0);
+	assert_int_equal(ss_text_decode((const uint8_t *)"x", 1, out, 0), 0);
 	assert_int_equal(efi_ss_printable((const uint8_t *)"  A\x1b[31mB\xff  ", 12, out,
 					  sizeof(out)), 8);
 	assert_string_equal(out, "A?[31mB?");
