@@ -76,7 +76,7 @@ void ss_render_csv(const struct ss_result *r, const struct ss_info *info, ss_wri
 		   void *ctx)
 {
 	struct line l = { w, ctx, 0 };
-	const struct ss_slic *sl = r->main_slic >= 0 ? &r->slic[r->main_slic] : 0;
+	const struct ss_slic *sl = ss_main_slic(r);
 	const struct ss_table *st = sl ? &r->set->t[sl->table] : 0;
 	char num[8], id[32], tid[40], problems[512], app[32];
 

@@ -50,6 +50,10 @@ const char *ss_placeholder_message(const uint8_t *slic, size_t len, const uint8_
 extern const uint32_t ss_known_versions[];
 extern const size_t ss_known_versions_count;
 
+/* The SLIC whose state the summary fields report (r->main_slic), or NULL: every renderer
+ * prints this one choice (acpi/result.c). */
+const struct ss_slic *ss_main_slic(const struct ss_result *r);
+
 /* Fill r->todo from the verdict, its cause and the warnings (acpi/advice.c). */
 void ss_advise(struct ss_result *r);
 

@@ -53,11 +53,6 @@ static void fp_hex(char out16[17], const uint8_t *fp)
 	       fp[5], fp[6], fp[7]);
 }
 
-static const struct ss_slic *main_slic(const struct ss_result *r)
-{
-	return r->main_slic >= 0 ? &r->slic[r->main_slic] : 0;
-}
-
 /* Print text word-wrapped to width columns: the first line after first, the others after
  * indent (never breaking inside a word; a word longer than a line is cut). */
 static void wrapped(struct sink *s, const char *first, const char *indent, const char *text,
@@ -236,7 +231,7 @@ void ss_render_text(const struct ss_result *r, const struct ss_info *info, ss_wr
 	    !r->oem_license_evidence && !r->complete ? "unknown (the tables could not be read)"
 	    : !r->oem_license_evidence ? "none found (the campus upgrade license requires one)"
 	    : r->msdm.state != SS_MSDM_KEY_OK ? "yes (SLIC marker: Vista/7-era OEM Windows)"
-	    : main_slic(r) && main_slic(r)->oa20 == SS_OA20_VALID
+	    : ss_main_slic(r) && ss_main_slic(r)->oa20 == SS_OA20_VALID
 		    ? "yes (SLIC marker: Vista/7-era OEM Windows; MSDM key: Windows 8+ OEM)"
 		    : "yes (MSDM key: Windows 8+ OEM)");
 
@@ -391,7 +386,7 @@ void ss_render_json(const struct ss_result *r, const struct ss_info *info, ss_wr
 {
 	struct sink s = { w, ctx };
 	const struct ss_tableset *set = r->set;
-	const struct ss_slic *sl = main_slic(r);
+	const struct ss_slic *sl = ss_main_slic(r);
 	out(&s, "{\n");
 	out(&s, "  \"tool\": \"slicscan\",\n  \"version\": \"%s\",\n", SS_VERSION);
 	json_key(&s, "  ", "source"); json_cstr(&s, set->source); out(&s, ",\n");

@@ -90,12 +90,17 @@ static int deciding(const struct ss_result *r)
 }
 
 /* The SLIC the summary reports: the first failing one, else the first. */
-static int main_slic(const struct ss_result *r)
+static int choose_main_slic(const struct ss_result *r)
 {
 	for (size_t i = 0; i < r->nslic; i++)
 		if (r->slic[i].oa20 != SS_OA20_VALID)
 			return (int)i;
 	return r->nslic ? 0 : -1;
+}
+
+const struct ss_slic *ss_main_slic(const struct ss_result *r)
+{
+	return r->main_slic >= 0 && (size_t)r->main_slic < r->nslic ? &r->slic[r->main_slic] : 0;
 }
 
 int ss_result_complete(const struct ss_result *r)
@@ -165,7 +170,7 @@ void ss_result_finish(struct ss_result *r)
 					r->verdict != SS_VERDICT_NOT_READY) ||
 				       (r->win7_kms == SS_KMS_READY && r->verdict == SS_VERDICT_NOT_READY));
 	r->deciding = deciding(r);
-	r->main_slic = main_slic(r);
+	r->main_slic = choose_main_slic(r);
 	if (!r->complete && !r->msdm.present)
 		r->msdm.state = SS_MSDM_UNKNOWN;
 	ss_advise(r);
