@@ -366,6 +366,7 @@ static void judge_license(struct ss_result *r, int usable)
 	for (size_t k = 0; k < r->nslic; k++)
 		marker_ok |= r->slic[k].oa20 == SS_OA20_VALID;
 	int key_ok = r->msdm.state == SS_MSDM_KEY_OK;
+	r->marker_evidence = marker_ok;
 	r->oem_license_evidence = marker_ok || key_ok;
 	if (r->oem_license_evidence)
 		ss_result_finding(r, SS_F_OEM_LICENSE_FOUND, 0, "OEM Windows license in firmware: %s%s%s",

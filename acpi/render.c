@@ -231,7 +231,7 @@ void ss_render_text(const struct ss_result *r, const struct ss_info *info, ss_wr
 	    !r->oem_license_evidence && !r->complete ? "unknown (the tables could not be read)"
 	    : !r->oem_license_evidence ? "none found (the campus upgrade license requires one)"
 	    : r->msdm.state != SS_MSDM_KEY_OK ? "yes (SLIC marker: Vista/7-era OEM Windows)"
-	    : ss_main_slic(r) && ss_main_slic(r)->oa20 == SS_OA20_VALID
+	    : r->marker_evidence
 		    ? "yes (SLIC marker: Vista/7-era OEM Windows; MSDM key: Windows 8+ OEM)"
 		    : "yes (MSDM key: Windows 8+ OEM)");
 

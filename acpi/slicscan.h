@@ -305,6 +305,7 @@ struct ss_result {
 	struct ss_slic slic[SS_MAX_SLICS];
 	struct ss_msdm msdm;
 	bool oem_license_evidence;     /* valid marker or well-formed MSDM key */
+	bool marker_evidence;          /* ... of which: a SLIC with a valid marker */
 	/* What the judge decided for the renderers (they print, never decide): */
 	bool complete;                 /* every table was read: "no SLIC"/"no MSDM" are facts */
 	int main_slic;                 /* the SLIC the summary reports (first failing, else first), -1 */

@@ -865,6 +865,26 @@ static void test_what_to_do_per_cause(void **state)
 	}
 }
 
+/* The licence line names what the judge found: a valid marker in any SLIC counts, also when
+ * another SLIC fails (and decides the verdict). */
+static void test_license_line_two_slics(void **state)
+{
+	(void)state;
+	struct fx f;
+	struct fx_run run;
+	fx_init(&f);
+	uint8_t bad[FX_SLIC_LEN];
+	memcpy(bad, f.t[FX_SLIC].b, FX_SLIC_LEN);
+	bad[FX_MK_OFF + 60] ^= 1; /* the marker's signature */
+	fx_checksum_at(bad, FX_SLIC_LEN, 9);
+	fx_add(&f, bad, sizeof(bad));
+	char *t = judge_text(&f, true, &run);
+	assert_has(t, "|  VERDICT: NOT READY ");
+	assert_has(t, "  OEM Windows license in firmware : yes (SLIC marker: Vista/7-era OEM Windows; MSDM key: Windows 8+ OEM)\n");
+	fx_free(t);
+	fx_run_free(&run);
+}
+
 /* Nothing read: no claim about SLIC or MSDM ("unknown"), advice that fits where it ran. */
 static void test_unknown_states(void **state)
 {
@@ -1155,6 +1175,7 @@ int main(void)
 		cmocka_unit_test(test_every_warning_says_what_to_do),
 		cmocka_unit_test(test_what_to_do_per_cause),
 		cmocka_unit_test(test_unknown_states),
+		cmocka_unit_test(test_license_line_two_slics),
 		cmocka_unit_test(test_banner_policy_differs),
 		cmocka_unit_test(test_dropped_findings),
 		cmocka_unit_test(test_machine_section),
