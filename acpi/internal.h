@@ -27,6 +27,9 @@ uint64_t ss_root_entry(const struct ss_table *root, size_t e);
 /* The first n (6: OEM ID, 14: OEM ID + OEM Table ID) ID bytes of two headers are equal, byte
  * for byte: real IDs contain NULs and trailing spaces, and Windows compares all 14 bytes. */
 int ss_oem_ids_equal(const struct ss_table *a, const struct ss_table *b, size_t n);
+/* Two IDs of na and nb bytes are equal once trailing spaces and NULs are dropped ("DELL  " ==
+ * "DELL\0\0"): for IDs written by different tools (MSDM vs SLIC, the known-key list). */
+int ss_id_trimmed_eq(const uint8_t *a, size_t na, const uint8_t *b, size_t nb);
 /* Every table was read and judged: no fatal finding, nothing skipped (acpi/result.c). */
 int ss_result_complete(const struct ss_result *r);
 

@@ -64,6 +64,12 @@ static void check_rsdp(struct ss_result *r, const struct ss_table *t, const char
 				  t->revision);
 }
 
+/* Damage in the RSDT/XSDT is finding id; in any other table it is table-other-damaged. */
+static enum ss_finding_id damage(int root, enum ss_finding_id id)
+{
+	return root ? id : SS_F_TABLE_OTHER_DAMAGED;
+}
+
 /* Table-wide checks every table gets, except those SLIC and MSDM judge themselves. Only the
  * RSDT and XSDT matter to activation (Windows finds the SLIC through them); damage in any
  * other table is recorded as information (healthy PCs have it: AMI OEMB, Gigabyte TAMG). */
@@ -91,19 +97,19 @@ static void check_table(struct ss_result *r, const struct ss_table *t)
 	/* (a table too short to show its signature may be anything, a SLIC too) */
 	int root = is_sig(t, "RSDT") || is_sig(t, "XSDT") || t->len < 4;
 	if (!t->has_header)
-		ss_result_finding(r, root ? SS_F_TABLE_TRUNCATED : SS_F_TABLE_OTHER_DAMAGED, t->sig,
+		ss_result_finding(r, damage(root, SS_F_TABLE_TRUNCATED), t->sig,
 				  "%s (%s) is only %u bytes, less than an ACPI header", t->sig, where,
 				  t->len);
 	else if (t->declared_len < 36 || t->declared_len > SS_MAX_TABLE_LEN)
-		ss_result_finding(r, root ? SS_F_TABLE_LENGTH_INVALID : SS_F_TABLE_OTHER_DAMAGED,
-				  t->sig, "%s (%s) has an impossible length field: %u", t->sig, where,
+		ss_result_finding(r, damage(root, SS_F_TABLE_LENGTH_INVALID), t->sig,
+				  "%s (%s) has an impossible length field: %u", t->sig, where,
 				  t->declared_len);
 	else if (t->declared_len > t->len)
-		ss_result_finding(r, root ? SS_F_TABLE_TRUNCATED : SS_F_TABLE_OTHER_DAMAGED, t->sig,
+		ss_result_finding(r, damage(root, SS_F_TABLE_TRUNCATED), t->sig,
 				  "%s (%s) claims %u bytes but only %u are present", t->sig, where,
 				  t->declared_len, t->len);
 	else if (!t->checksum_ok)
-		ss_result_finding(r, root ? SS_F_TABLE_CHECKSUM : SS_F_TABLE_OTHER_DAMAGED, t->sig,
+		ss_result_finding(r, damage(root, SS_F_TABLE_CHECKSUM), t->sig,
 				  "%s (%s) has a wrong checksum%s", t->sig, where,
 				  root ? "" : " (a table activation does not read)");
 }
@@ -238,7 +244,7 @@ static void compare_ids(struct ss_result *r, struct ss_slic *sl, int idx, enum s
 }
 
 /* MGADiag's "OEMID and OEMTableID consistent" for one SLIC. */
-static enum ss_consistency consistency(const struct ss_result *r, const struct ss_slic *sl)
+static enum ss_consistency consistency(const struct ss_slic *sl)
 {
 	if (sl->oa20 == SS_OA20_INVALID && !sl->has_marker)
 		return SS_CONS_NA;
@@ -246,7 +252,7 @@ static enum ss_consistency consistency(const struct ss_result *r, const struct s
 	    sl->ids[SS_CMP_XSDT] == SS_MATCH_NO)
 		return SS_CONS_NO;
 	if (sl->ids[SS_CMP_RSDT] == SS_MATCH_NA && sl->ids[SS_CMP_XSDT] == SS_MATCH_NA)
-		return r->set->n ? SS_CONS_UNVERIFIED : SS_CONS_NA;
+		return SS_CONS_UNVERIFIED;
 	return SS_CONS_YES;
 }
 
@@ -297,7 +303,7 @@ static void judge_slics(struct ss_result *r, const struct roots *ro, int usable)
 		compare_ids(r, sl, ro->xsdt, SS_CMP_XSDT, "XSDT", SS_F_SLIC_IDS_XSDT);
 		compare_ids(r, sl, ro->facp, SS_CMP_FACP, "FACP", SS_F_SLIC_IDS_FACP);
 		compare_ids(r, sl, ro->rsdp, SS_CMP_RSDP, "RSDP", SS_F_SLIC_IDS_RSDP);
-		sl->consistent = consistency(r, sl);
+		sl->consistent = consistency(sl);
 		check_listed(r, ro, sl->table);
 		if (sl->oa20 != SS_OA20_VALID)
 			continue;
@@ -319,18 +325,6 @@ static void judge_slics(struct ss_result *r, const struct roots *ro, int usable)
 
 /* ---- pass: the MSDM ---- */
 
-/* OEM IDs compare with trailing spaces and NULs ignored here: MSDM and SLIC are written by
- * different tools, and only a different vendor is worth a word. */
-static int trimmed_eq(const uint8_t *a, const uint8_t *b, size_t n)
-{
-	size_t la = n, lb = n;
-	while (la && (a[la - 1] == ' ' || !a[la - 1]))
-		la--;
-	while (lb && (b[lb - 1] == ' ' || !b[lb - 1]))
-		lb--;
-	return la == lb && ss_memeq(a, b, la);
-}
-
 static void judge_msdm(struct ss_result *r, int usable)
 {
 	const struct ss_tableset *s = r->set;
@@ -345,7 +339,9 @@ static void judge_msdm(struct ss_result *r, int usable)
 	const struct ss_table *m = &s->t[msdm];
 	for (size_t k = 0; k < r->nslic; k++) {
 		const struct ss_table *t = &s->t[r->slic[k].table];
-		if (m->has_header && t->has_header && !trimmed_eq(m->oem_id, t->oem_id, 6)) {
+		/* trimmed: MSDM and SLIC are written by different tools, and only a different
+		 * vendor is worth a word */
+		if (m->has_header && t->has_header && !ss_id_trimmed_eq(m->oem_id, 6, t->oem_id, 6)) {
 			char a[32], b[32];
 			ss_id_text(a, sizeof(a), m->oem_id, 6);
 			ss_id_text(b, sizeof(b), t->oem_id, 6);

@@ -46,18 +46,9 @@ const uint32_t ss_known_versions[] = { 0x00020000, 0x00020001, 0x00020002, 0x000
 const size_t ss_known_versions_count = sizeof(ss_known_versions) / sizeof(ss_known_versions[0]);
 
 /* OEM IDs compare with trailing spaces and NULs ignored ("DELL  " == "DELL\0\0"). */
-static size_t id_len(const uint8_t *id, size_t n)
-{
-	while (n && (id[n - 1] == ' ' || id[n - 1] == 0))
-		n--;
-	return n;
-}
-
 static int oem_eq(const char *want, const uint8_t oem[6])
 {
-	size_t wl = ss_strlen(want);
-	return id_len((const uint8_t *)want, wl) == id_len(oem, 6) &&
-	       ss_memeq(want, oem, id_len(oem, 6));
+	return ss_id_trimmed_eq((const uint8_t *)want, ss_strlen(want), oem, 6);
 }
 
 /* Returns the matching entry for fp, preferring one whose OEM ID equals oem (NULL = any). */

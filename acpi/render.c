@@ -53,22 +53,27 @@ static void fp_hex(char out16[17], const uint8_t *fp)
 	       fp[5], fp[6], fp[7]);
 }
 
+/* How much of text[0..n) goes on a line of room columns: all of it when it fits, else up to
+ * the last blank within room (never breaking inside a word; a word longer than a line is cut). */
+static size_t piece(const char *text, size_t n, size_t room)
+{
+	if (n <= room)
+		return n;
+	size_t take = room;
+	while (take && text[take] != ' ')
+		take--;
+	return take ? take : room;
+}
+
 /* Print text word-wrapped to width columns: the first line after first, the others after
- * indent (never breaking inside a word; a word longer than a line is cut). */
+ * indent. */
 static void wrapped(struct sink *s, const char *first, const char *indent, const char *text,
 		    size_t width)
 {
 	size_t ind = ss_strlen(first), n = ss_strlen(text);
 	const char *lead = first;
 	while (n) {
-		size_t room = width > ind + 10 ? width - ind : 10, take = n;
-		if (n > room) {
-			take = room;
-			while (take && text[take] != ' ')
-				take--;
-			if (!take)
-				take = room;
-		}
+		size_t take = piece(text, n, width > ind + 10 ? width - ind : 10);
 		out(s, "%s%.*s\n", lead, (int)take, text);
 		text += take;
 		n -= take;
@@ -95,14 +100,7 @@ static void box_line(struct sink *s, const char *text)
 	char line[80];
 	size_t n = ss_strlen(text);
 	do {
-		size_t take = n;
-		if (take > 71) {
-			take = 71;
-			while (take && text[take] != ' ')
-				take--;
-			if (!take)
-				take = 71;
-		}
+		size_t take = piece(text, n, 71);
 		ss_fmt(line, sizeof(line), "%.*s", (int)take, text);
 		out(s, "|  %-71s |\n", line);
 		text += take;

@@ -139,6 +139,15 @@ uint64_t ss_root_entry(const struct ss_table *root, size_t e)
 	return root_esize(root) == 8 ? ss_le64(p) : ss_le32(p);
 }
 
+int ss_id_trimmed_eq(const uint8_t *a, size_t na, const uint8_t *b, size_t nb)
+{
+	while (na && (a[na - 1] == ' ' || !a[na - 1]))
+		na--;
+	while (nb && (b[nb - 1] == ' ' || !b[nb - 1]))
+		nb--;
+	return na == nb && ss_memeq(a, b, na);
+}
+
 int ss_oem_ids_equal(const struct ss_table *a, const struct ss_table *b, size_t n)
 {
 	/* oem_id[6] and oem_table_id[8] are adjacent in the header but separate arrays here */
