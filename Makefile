@@ -21,14 +21,17 @@ CLANG ?= clang
 CORE_SRC := $(sort $(wildcard acpi/*.c))
 # host/main.c holds main(); everything else in host/ is a library the tests link too.
 HOST_LIB_SRC := $(filter-out host/main.c,$(sort $(wildcard host/*.c)))
-# efi/ files that never touch firmware: built for the host and unit-tested there.
+# fw/: logic every front end that reads firmware shares (config, naming, SMBIOS, memory-range
+# checks, big letters, clock, screen layout); pure C, built for the host and unit-tested there.
+FW_SRC := $(sort $(wildcard fw/*.c))
+# efi/logic/: the UEFI app's own pure logic (launch, Shell arguments), unit-tested on the host.
 EFI_LOGIC_SRC := $(sort $(wildcard efi/logic/*.c))
 # efi/ files that talk to firmware through gnu-efi.
 EFI_FW_SRC := $(sort $(wildcard efi/*.c))
 
 WARN := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wvla \
 	-Wformat=2 -Wundef
-HOST_CFLAGS := -std=c99 -g $(WARN) -D_DEFAULT_SOURCE -Iacpi -Iefi/logic -Ihost
+HOST_CFLAGS := -std=c99 -g $(WARN) -D_DEFAULT_SOURCE -Iacpi -Ifw -Iefi/logic -Ihost
 SAN_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
 .PHONY: all help host efi san test bench run usb clean deps coverage install uninstall \
@@ -53,18 +56,18 @@ deps:
 
 # ---- host builds ----------------------------------------------------------------------------
 
-$(BUILD)/host/%.o: %.c $(wildcard acpi/*.h acpi/*.def efi/logic/*.h host/*.h)
+$(BUILD)/host/%.o: %.c $(wildcard acpi/*.h acpi/*.def fw/*.h efi/logic/*.h host/*.h)
 	@mkdir -p $(dir $@)
 	@echo "  CC      $@"
 	$(Q)$(CC) $(HOST_CFLAGS) -O2 -c $< -o $@
 
-$(BUILD)/san/%.o: %.c $(wildcard acpi/*.h acpi/*.def efi/logic/*.h host/*.h)
+$(BUILD)/san/%.o: %.c $(wildcard acpi/*.h acpi/*.def fw/*.h efi/logic/*.h host/*.h)
 	@mkdir -p $(dir $@)
 	@echo "  CC/SAN  $@"
 	$(Q)$(CC) $(HOST_CFLAGS) -O1 $(SAN_FLAGS) -c $< -o $@
 
-HOST_OBJ = $(patsubst %.c,$(BUILD)/host/%.o,$(CORE_SRC) $(HOST_LIB_SRC) host/main.c)
-SAN_LIB_OBJ = $(patsubst %.c,$(BUILD)/san/%.o,$(CORE_SRC) $(HOST_LIB_SRC) $(EFI_LOGIC_SRC))
+HOST_OBJ = $(patsubst %.c,$(BUILD)/host/%.o,$(CORE_SRC) $(FW_SRC) $(HOST_LIB_SRC) host/main.c)
+SAN_LIB_OBJ = $(patsubst %.c,$(BUILD)/san/%.o,$(CORE_SRC) $(FW_SRC) $(HOST_LIB_SRC) $(EFI_LOGIC_SRC))
 
 host: $(BUILD)/host/slicscan
 $(BUILD)/host/slicscan: $(HOST_OBJ)
@@ -93,16 +96,16 @@ $(BUILD)/san/oracle/%: tests/oracle/%.c $(SAN_LIB_OBJ)
 	$(Q)$(CC) $(HOST_CFLAGS) -Wno-deprecated-declarations -O1 $(SAN_FLAGS) -o $@ $< $(SAN_LIB_OBJ) -lcmocka -lcrypto
 
 # ---- UEFI application (efi/) -----------------------------------------------------------------
-# acpi/*.c + efi/logic/*.c + efi/*.c compiled freestanding against gnu-efi, once per firmware
+# acpi/*.c + fw/*.c + efi/logic/*.c + efi/*.c compiled freestanding against gnu-efi, once per firmware
 # architecture (docs/FACTS.md §5). The link uses --no-undefined, so anything the firmware
 # environment lacks (a libc call, a libgcc helper) fails the build instead of the boot.
 
 EFI_ARCHS := x86_64 ia32
-EFI_SRC = $(CORE_SRC) $(EFI_LOGIC_SRC) $(EFI_FW_SRC)
-EFI_HDRS = $(wildcard acpi/*.h acpi/*.def efi/logic/*.h efi/*.h)
+EFI_SRC = $(CORE_SRC) $(FW_SRC) $(EFI_LOGIC_SRC) $(EFI_FW_SRC)
+EFI_HDRS = $(wildcard acpi/*.h acpi/*.def fw/*.h efi/logic/*.h efi/*.h)
 EFI_CFLAGS := -std=c99 -Os $(WARN) -ffreestanding -fpic -fshort-wchar -mno-red-zone \
 	-fno-stack-protector -fno-strict-aliasing -maccumulate-outgoing-args \
-	-Iacpi -Iefi/logic -Iefi -isystem /usr/include/efi
+	-Iacpi -Ifw -Iefi/logic -Iefi -isystem /usr/include/efi
 EFI_CFLAGS_x86_64 := -m64 -DGNU_EFI_USE_MS_ABI -isystem /usr/include/efi/x86_64
 EFI_CFLAGS_ia32 := -m32 -malign-double -isystem /usr/include/efi/ia32
 EFI_LIBDIR_x86_64 := /usr/lib

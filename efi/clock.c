@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: MIT */
-/* The firmware clock, read once through RT->GetTime (judged in efi/logic/efi_clock.c). */
+/* The firmware clock, read once through RT->GetTime (judged in fw/clock.c). */
 #include "efi_ss.h"
 
-bool efi_ss_clock_read(struct efi_ss_time *t, EFI_STATUS *status)
+bool efi_ss_clock_read(struct fw_time *t, EFI_STATUS *status)
 {
 	EFI_TIME et;
 	ss_memfill(&et, 0, sizeof(et));

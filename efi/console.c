@@ -2,8 +2,8 @@
 /* Console output for slicscan.efi: the core's text through ConOut, and the coloured banner. */
 #include "efi_ss.h"
 
-#include "efi_bigtext.h"
-#include "efi_screen.h"
+#include "bigtext.h"
+#include "screen.h"
 
 void efi_ss_to_char16(const char *s, CHAR16 *out, UINTN cap)
 {
@@ -27,7 +27,7 @@ static EFI_GUID con_out_device = { 0xd3b36f2c, 0xd551, 0x11d4,
 static struct {
 	bool ready;                  /* the mode was chosen */
 	unsigned cols, rows;
-	struct efi_ss_wrap wrap;     /* every line goes through it */
+	struct fw_wrap wrap;     /* every line goes through it */
 	UINTN line_attr;             /* colour of the lines being written; 0: normal */
 	bool box_only;               /* ... of the lines of the banner's box only */
 	/* The graphics console behind ConOut, when it draws block elements, and every other
@@ -133,7 +133,7 @@ void efi_ss_con_init(bool want_80x25)
 
 	if (o != NULL && o->Mode != NULL && o->Mode->Mode >= 0)
 		ok = !EFI_ERROR(o->QueryMode(o, (UINTN)o->Mode->Mode, &cols, &rows));
-	if (o != NULL && efi_ss_use_mode0(want_80x25, ok, (unsigned)cols, (unsigned)rows)) {
+	if (o != NULL && fw_use_mode0(want_80x25, ok, (unsigned)cols, (unsigned)rows)) {
 		if (!ok || o->Mode->Mode != 0)
 			o->SetMode(o, 0); /* clears the screen */
 		if (EFI_ERROR(o->QueryMode(o, 0, &cols, &rows)) || cols < 80 || rows < 25)
@@ -141,14 +141,14 @@ void efi_ss_con_init(bool want_80x25)
 	}
 	if (o == NULL || cols == 0 || rows == 0)
 		cols = 80, rows = 25;
-	con.cols = cols > EFI_SS_WRAP_WIDTH_MAX ? EFI_SS_WRAP_WIDTH_MAX + 1 : (unsigned)cols;
+	con.cols = cols > FW_WRAP_WIDTH_MAX ? FW_WRAP_WIDTH_MAX + 1 : (unsigned)cols;
 	con.rows = rows > 1000 ? 1000 : (unsigned)rows;
-	efi_ss_wrap_init(&con.wrap, efi_ss_wrap_width(con.cols), put_line, NULL);
+	fw_wrap_init(&con.wrap, fw_wrap_width(con.cols), put_line, NULL);
 	find_consoles();
 	con.ready = true;
 }
 
-static struct efi_ss_wrap *wrapper(void)
+static struct fw_wrap *wrapper(void)
 {
 	if (!con.ready)
 		efi_ss_con_init(false);
@@ -158,13 +158,13 @@ static struct efi_ss_wrap *wrapper(void)
 void efi_ss_con_write(void *ctx, const char *s, size_t n)
 {
 	(void)ctx;
-	efi_ss_wrap_write(wrapper(), s, n);
+	fw_wrap_write(wrapper(), s, n);
 }
 
 void efi_ss_con_write_raw(void *ctx, const char *s, size_t n)
 {
 	(void)ctx;
-	efi_ss_wrap_flush(wrapper());
+	fw_wrap_flush(wrapper());
 	put_raw(s, n);
 }
 
@@ -180,7 +180,7 @@ void efi_ss_con_printf(const char *fmt, ...)
 
 void efi_ss_con_notice(const char *msg)
 {
-	efi_ss_wrap_flush(wrapper());
+	fw_wrap_flush(wrapper());
 	con.line_attr = EFI_TEXT_ATTR(EFI_YELLOW, EFI_BLACK);
 	efi_ss_con_printf("slicscan: %s\n", msg);
 	con.line_attr = 0;
@@ -218,7 +218,7 @@ static void big_row(const char *word, unsigned row, UINTN attr)
 {
 	char ascii[96];
 	CHAR16 a16[96], blocks[96];
-	size_t n = efi_ss_big_row(word, row, ascii, sizeof(ascii));
+	size_t n = fw_big_row(word, row, ascii, sizeof(ascii));
 
 	put_raw("  ", 2);
 	set_attr(attr);
@@ -251,41 +251,41 @@ static size_t problem_text(const struct ss_finding *f, char *buf, size_t cap)
 
 void efi_ss_con_verdict(const struct ss_result *r, const char *tail)
 {
-	struct efi_ss_wrap *w = wrapper(), count;
+	struct fw_wrap *w = wrapper(), count;
 	static size_t plines[SS_MAX_FINDINGS]; /* static: the firmware's stack is small */
 	size_t np = 0, banner, tail_lines;
-	struct efi_ss_plan plan;
+	struct fw_plan plan;
 	char buf[SS_MSG_LEN + 96];
 	UINTN box, big;
 
-	efi_ss_wrap_flush(w);
+	fw_wrap_flush(w);
 	/* Measure what must be on the last screen, wrapped as it will be printed. */
-	efi_ss_wrap_init(&count, w->width, NULL, NULL);
-	ss_render_banner(r, efi_ss_wrap_write, &count);
-	efi_ss_wrap_flush(&count);
+	fw_wrap_init(&count, w->width, NULL, NULL);
+	ss_render_banner(r, fw_wrap_write, &count);
+	fw_wrap_flush(&count);
 	banner = count.lines;
-	efi_ss_wrap_init(&count, w->width, NULL, NULL);
-	efi_ss_wrap_write(&count, tail, ss_strlen(tail));
-	efi_ss_wrap_flush(&count);
+	fw_wrap_init(&count, w->width, NULL, NULL);
+	fw_wrap_write(&count, tail, ss_strlen(tail));
+	fw_wrap_flush(&count);
 	tail_lines = count.lines;
 	for (size_t i = 0; i < r->nf; i++)
 		if (is_problem(&r->f[i]))
-			plines[np++] = efi_ss_wrap_line(buf, problem_text(&r->f[i], buf, sizeof(buf)),
+			plines[np++] = fw_wrap_line(buf, problem_text(&r->f[i], buf, sizeof(buf)),
 							w->width, NULL, NULL);
-	efi_ss_plan_verdict(con.rows, EFI_SS_BIG_ROWS, banner, plines, np, tail_lines, &plan);
+	fw_plan_verdict(con.rows, FW_BIG_ROWS, banner, plines, np, tail_lines, &plan);
 
 	verdict_colours(r->verdict, &box, &big);
 	if (plan.gap_top)
 		put_raw("\n", 1);
-	const char *word = efi_ss_big_word(r->verdict);
-	for (unsigned row = 0; row < EFI_SS_BIG_ROWS; row++)
+	const char *word = fw_big_word(r->verdict);
+	for (unsigned row = 0; row < FW_BIG_ROWS; row++)
 		big_row(word, row, big);
 	if (plan.gap_mid)
 		put_raw("\n", 1);
 	con.line_attr = box;
 	con.box_only = true;
 	ss_render_banner(r, efi_ss_con_write, NULL);
-	efi_ss_wrap_flush(w);
+	fw_wrap_flush(w);
 	con.line_attr = 0;
 	con.box_only = false;
 	/* The problems below the banner, which may tell the reader to look below. */
@@ -305,5 +305,5 @@ void efi_ss_con_verdict(const struct ss_result *r, const char *tail)
 		efi_ss_con_printf("  ... and %zu more in the report's findings\n",
 				  np - plan.problems_shown);
 	efi_ss_con_write(NULL, tail, ss_strlen(tail));
-	efi_ss_wrap_flush(w);
+	fw_wrap_flush(w);
 }

@@ -3,7 +3,8 @@
  *
  * efi/ stays thin: it finds bytes (firmware memory, files on the stick) and renders results.
  * Every ACPI rule lives in acpi/; every parser of untrusted bytes that does not need firmware
- * lives in efi/logic/ and is unit-tested on the host. */
+ * lives in fw/ (shared with the other front ends) or efi/logic/ (the app's own) and is
+ * unit-tested on the host. */
 #ifndef EFI_SS_H
 #define EFI_SS_H
 
@@ -12,10 +13,10 @@
 
 #include "bytes.h"
 #include "slicscan.h"
-#include "efi_clock.h"
+#include "clock.h"
 #include "efi_launch.h"
-#include "efi_memmap.h"
-#include "efi_smbios.h"
+#include "memmap.h"
+#include "smbios.h"
 
 #if defined(__x86_64__)
 #define EFI_SS_ARCH "x86_64"
@@ -28,10 +29,10 @@
 /* ---- console (console.c) ---- */
 
 /* Choose the text mode and lay the text out for it: the current mode, or mode 0 (80x25) when
- * want_80x25 or when the current one is smaller or unknown (efi_ss_use_mode0). Called by the
+ * want_80x25 or when the current one is smaller or unknown (fw_use_mode0). Called by the
  * first write with want_80x25 false; calling it again may switch to mode 0. */
 void efi_ss_con_init(bool want_80x25);
-/* ss_write_fn for ConOut: lines word-wrapped to the console's width (efi_screen.h), '\n'
+/* ss_write_fn for ConOut: lines word-wrapped to the console's width (screen.h), '\n'
  * becomes CRLF, every byte that is not printable ASCII becomes '?' (so no escape sequence
  * from firmware data reaches a terminal); ctx unused. A line is printed once its '\n' came. */
 void efi_ss_con_write(void *ctx, const char *s, size_t n);
@@ -83,7 +84,7 @@ EFI_STATUS efi_ss_file_append(const struct efi_ss_vol *v, const char *path, cons
 			      UINTN hlen, const void *data, UINTN len);
 /* Delete a file (closing it); EFI_WARN_DELETE_FAILURE when the volume refused. */
 EFI_STATUS efi_ss_file_delete(const struct efi_ss_vol *v, const char *path);
-/* True when path exists, or when that cannot be determined (see efi_naming.h). */
+/* True when path exists, or when that cannot be determined (see naming.h). */
 bool efi_ss_file_exists(const struct efi_ss_vol *v, const char *path);
 void efi_ss_vol_close(struct efi_ss_vol *v);
 
@@ -104,15 +105,15 @@ void efi_ss_image_init(struct efi_ss_image *im, EFI_HANDLE handle);
 /* ---- firmware memory and tables (memory.c, tables.c, smbios.c) ---- */
 
 struct efi_ss_mem {
-	struct efi_ss_mem_range *ranges;
-	struct efi_ss_memmap map;
+	struct fw_mem_range *ranges;
+	struct fw_memmap map;
 	unsigned refused;  /* reads refused by the memory-map check */
 };
 
 /* Snapshot the UEFI memory map. Returns EFI_SUCCESS or the GetMemoryMap/AllocatePool error. */
 EFI_STATUS efi_ss_mem_init(struct efi_ss_mem *m);
 void efi_ss_mem_free(struct efi_ss_mem *m);
-/* The ss_read_fn given to the core: copies only ranges efi_ss_range_ok() accepts. */
+/* The ss_read_fn given to the core: copies only ranges fw_range_ok() accepts. */
 int efi_ss_mem_read(void *ctx, uint64_t addr, void *dst, size_t len);
 
 /* Find a configuration-table entry by GUID; 0 when absent. */
@@ -122,13 +123,13 @@ void efi_ss_collect_acpi(struct ss_tableset *set, struct efi_ss_mem *m);
 
 /* Read SMBIOS type 0/1 facts. Returns false (info zeroed) when there is no usable SMBIOS;
  * why says what went wrong. */
-bool efi_ss_smbios_read(struct efi_ss_mem *m, struct efi_ss_smbios_info *info,
+bool efi_ss_smbios_read(struct efi_ss_mem *m, struct fw_smbios_info *info,
 			const char **why);
 
 /* ---- clock (clock.c) ---- */
 
 /* Read RT->GetTime; on success fills t and returns true. status gets the EFI status. */
-bool efi_ss_clock_read(struct efi_ss_time *t, EFI_STATUS *status);
+bool efi_ss_clock_read(struct fw_time *t, EFI_STATUS *status);
 
 /* ---- report (report.c) ---- */
 
@@ -136,13 +137,13 @@ bool efi_ss_clock_read(struct efi_ss_time *t, EFI_STATUS *status);
 struct efi_ss_facts {
 	char app[64];
 	char mode[32];
-	char sys_manufacturer[EFI_SS_SMBIOS_STR_MAX + 1];
-	char sys_product[EFI_SS_SMBIOS_STR_MAX + 1];
-	char sys_serial[EFI_SS_SMBIOS_STR_MAX + 1];
+	char sys_manufacturer[FW_SMBIOS_STR_MAX + 1];
+	char sys_product[FW_SMBIOS_STR_MAX + 1];
+	char sys_serial[FW_SMBIOS_STR_MAX + 1];
 	char sys_uuid[48];
-	char bios_vendor[EFI_SS_SMBIOS_STR_MAX + 1];
-	char bios_version[EFI_SS_SMBIOS_STR_MAX + 1];
-	char bios_date[EFI_SS_SMBIOS_STR_MAX + 1];
+	char bios_vendor[FW_SMBIOS_STR_MAX + 1];
+	char bios_version[FW_SMBIOS_STR_MAX + 1];
+	char bios_date[FW_SMBIOS_STR_MAX + 1];
 	char clock[64];
 	char fw_vendor[96];
 	char uefi_rev[16];
@@ -150,8 +151,8 @@ struct efi_ss_facts {
 	struct ss_info info;
 };
 
-void efi_ss_facts_fill(struct efi_ss_facts *f, const struct efi_ss_smbios_info *smb,
-		       bool have_smbios, const char *smbios_why, const struct efi_ss_time *t,
+void efi_ss_facts_fill(struct efi_ss_facts *f, const struct fw_smbios_info *smb,
+		       bool have_smbios, const char *smbios_why, const struct fw_time *t,
 		       bool have_time, bool shell_mode);
 
 /* Choose a free base name from SMBIOS in dir and write NAME.txt and NAME.json, then append
@@ -160,7 +161,7 @@ void efi_ss_facts_fill(struct efi_ss_facts *f, const struct efi_ss_smbios_info *
  * summary changes nothing else); on failure a finding "report-not-saved" is added to r (so
  * the console shows it) and false is returned. */
 bool efi_ss_report_write(const struct efi_ss_vol *v, const char *dir, const char *summary,
-			 const struct efi_ss_smbios_info *smb, bool have_smbios,
+			 const struct fw_smbios_info *smb, bool have_smbios,
 			 struct ss_result *r, const struct ss_info *info, char *saved,
 			 size_t cap);
 

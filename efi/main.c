@@ -9,13 +9,13 @@
 #include "efi_ss.h"
 
 #include "efi_args.h"
-#include "efi_config.h"
+#include "config.h"
 
 /* Everything one run allocates or decides, so that cleanup is one function. */
 struct run {
 	struct efi_ss_image im;
 	struct efi_ss_args args;
-	struct efi_ss_config cfg;
+	struct fw_config cfg;
 	struct efi_ss_vol own;       /* the app's volume */
 	struct efi_ss_vol shell;     /* the Shell's name space (shell mode, Shell 2.x) */
 	struct efi_ss_mem mem;
@@ -24,9 +24,9 @@ struct run {
 	struct ss_result *result;
 	uint8_t *arena;
 	size_t arena_cap;
-	struct efi_ss_smbios_info smbios;
+	struct fw_smbios_info smbios;
 	struct efi_ss_facts facts;
-	struct efi_ss_time now;
+	struct fw_time now;
 	bool have_time;
 	char policy_err[SS_MSG_LEN];
 	char saved[512]; /* what was written where, for the screen */
@@ -38,7 +38,7 @@ static EFI_GUID shell_guid = EFI_SHELL_PROTOCOL_GUID;
  * SOURCE_DATE_EPOCH for __DATE__, so reproducible builds stay reproducible. */
 static unsigned build_year(void)
 {
-	unsigned y = efi_ss_year_of_date(__DATE__);
+	unsigned y = fw_year_of_date(__DATE__);
 	return y ? y : 2025;
 }
 
@@ -51,22 +51,22 @@ static void read_config(struct run *x)
 	UINTN len = 0;
 	EFI_STATUS st = EFI_NOT_FOUND;
 
-	efi_ss_config_defaults(&x->cfg);
+	fw_config_defaults(&x->cfg);
 	/* Next to the app first (\EFI\BOOT\slicscan.cfg), then the stick's slicscan folder. */
 	if (x->im.dir[0] != '\0') {
-		ss_fmt(path, sizeof(path), "%s%s" EFI_SS_CONFIG_NAME, x->im.dir,
+		ss_fmt(path, sizeof(path), "%s%s" FW_CONFIG_NAME, x->im.dir,
 		       ss_streq(x->im.dir, "\\") ? "" : "\\");
 		st = efi_ss_file_read(&x->own, path, &data, &len, EFI_SS_CFG_FILE_MAX);
 	}
 	if (st == EFI_NOT_FOUND) {
-		ss_fmt(path, sizeof(path), "\\slicscan\\" EFI_SS_CONFIG_NAME);
+		ss_fmt(path, sizeof(path), "\\slicscan\\" FW_CONFIG_NAME);
 		st = efi_ss_file_read(&x->own, path, &data, &len, EFI_SS_CFG_FILE_MAX);
 	}
 	if (st == EFI_BAD_BUFFER_SIZE) {
 		ss_fmt(x->cfg.msg[x->cfg.nmsg++], SS_MSG_LEN,
-		       EFI_SS_CONFIG_NAME " is larger than 64 KiB and was ignored");
+		       FW_CONFIG_NAME " is larger than 64 KiB and was ignored");
 	} else if (!EFI_ERROR(st)) {
-		efi_ss_config_parse(&x->cfg, data, len);
+		fw_config_parse(&x->cfg, data, len);
 	}
 	if (data != NULL)
 		FreePool(data);
@@ -77,7 +77,7 @@ static void read_config(struct run *x)
 static int read_policy(struct run *x)
 {
 	const struct efi_ss_vol *v = &x->own;
-	char norm[EFI_SS_PATH_MAX];
+	char norm[FW_PATH_MAX];
 	const char *path = NULL, *why = NULL;
 	bool must_exist = true;
 	UINT8 *data = NULL;
@@ -88,17 +88,17 @@ static int read_policy(struct run *x)
 		path = x->args.policy;
 		if (x->shell.shell != NULL) {
 			v = &x->shell;
-		} else if (efi_ss_path_normalise(path, ss_strlen(path), norm, sizeof(norm), false,
+		} else if (fw_path_normalise(path, ss_strlen(path), norm, sizeof(norm), false,
 						 &why) == 0) {
 			path = norm;
 		} else {
 			ss_fmt(x->policy_err, sizeof(x->policy_err), "policy file %.80s: %s", path, why);
 			return -1;
 		}
-	} else if (x->cfg.policy_mode == EFI_SS_POLICY_PATH) {
+	} else if (x->cfg.policy_mode == FW_POLICY_PATH) {
 		path = x->cfg.policy;
-	} else if (x->cfg.policy_mode == EFI_SS_POLICY_DEFAULT) {
-		path = EFI_SS_POLICY_DEFAULT_PATH;
+	} else if (x->cfg.policy_mode == FW_POLICY_DEFAULT) {
+		path = FW_POLICY_DEFAULT_PATH;
 		must_exist = false;
 	} else {
 		return 0;
@@ -165,7 +165,7 @@ static void early_findings(struct run *x)
 		ss_tableset_finding(x->set, SS_F_CONFIG_INVALID, "", "%s", x->cfg.msg[i]);
 	if (x->cfg.dropped_msgs > 0)
 		ss_tableset_finding(x->set, SS_F_CONFIG_INVALID, "",
-				    EFI_SS_CONFIG_NAME ": %zu more bad lines not listed",
+				    FW_CONFIG_NAME ": %zu more bad lines not listed",
 				    x->cfg.dropped_msgs);
 	if (x->policy_err[0] != '\0')
 		ss_tableset_finding(x->set, SS_F_POLICY_INVALID, "", "%s; built-in policy used",
@@ -175,9 +175,9 @@ static void early_findings(struct run *x)
 	char msg[SS_MSG_LEN];
 	x->have_time = efi_ss_clock_read(&x->now, &st);
 	if (!x->have_time) {
-		efi_ss_clock_unreadable_msg((uint64_t)st, msg, sizeof(msg));
+		fw_clock_unreadable_msg((uint64_t)st, msg, sizeof(msg));
 		ss_tableset_finding(x->set, SS_F_CLOCK_IMPLAUSIBLE, "", "%s", msg);
-	} else if (!efi_ss_clock_check(&x->now, build_year(), msg, sizeof(msg))) {
+	} else if (!fw_clock_check(&x->now, build_year(), msg, sizeof(msg))) {
 		ss_tableset_finding(x->set, SS_F_CLOCK_IMPLAUSIBLE, "", "%s", msg);
 	}
 }
@@ -212,13 +212,13 @@ static unsigned scan(struct run *x)
 	if (report) {
 		const struct efi_ss_vol *v = &x->own;
 		const char *dir = x->cfg.report_dir;
-		char norm[EFI_SS_PATH_MAX];
+		char norm[FW_PATH_MAX];
 		const char *why = NULL;
 		if (x->args.report_dir != NULL) {
 			dir = x->args.report_dir;
 			if (x->shell.shell != NULL)
 				v = &x->shell;
-			else if (efi_ss_path_normalise(dir, ss_strlen(dir), norm, sizeof(norm), true,
+			else if (fw_path_normalise(dir, ss_strlen(dir), norm, sizeof(norm), true,
 						       &why) == 0)
 				dir = norm;
 			else
@@ -239,13 +239,13 @@ static void next_step(const struct run *x, char *buf, size_t cap)
 	if (x->im.shell_mode)
 		return;
 	switch (x->cfg.action) {
-	case EFI_SS_ACTION_POWEROFF: ss_fmt(buf, cap, "Powering off.\n"); break;
-	case EFI_SS_ACTION_REBOOT: ss_fmt(buf, cap, "Rebooting.\n"); break;
-	case EFI_SS_ACTION_WAIT:
+	case FW_ACTION_POWEROFF: ss_fmt(buf, cap, "Powering off.\n"); break;
+	case FW_ACTION_REBOOT: ss_fmt(buf, cap, "Rebooting.\n"); break;
+	case FW_ACTION_WAIT:
 		ss_fmt(buf, cap, "Press any key to return to the firmware (automatically in %u s).\n",
 		       x->cfg.timeout);
 		break;
-	case EFI_SS_ACTION_EXIT: break;
+	case FW_ACTION_EXIT: break;
 	}
 }
 
@@ -273,18 +273,18 @@ static void show(struct run *x, bool quiet)
 static void finish_booted(struct run *x, unsigned code)
 {
 	switch (x->cfg.action) {
-	case EFI_SS_ACTION_POWEROFF:
+	case FW_ACTION_POWEROFF:
 		if (x->cfg.debug_exit)
 			efi_ss_debug_exit(code);
 		RT->ResetSystem(EfiResetShutdown, EFI_SUCCESS, 0, NULL);
 		break; /* not reached; if it is, return to firmware */
-	case EFI_SS_ACTION_REBOOT:
+	case FW_ACTION_REBOOT:
 		RT->ResetSystem(EfiResetCold, EFI_SUCCESS, 0, NULL);
 		break;
-	case EFI_SS_ACTION_WAIT:
+	case FW_ACTION_WAIT:
 		efi_ss_wait_key(x->cfg.timeout);
 		break;
-	case EFI_SS_ACTION_EXIT:
+	case FW_ACTION_EXIT:
 		break;
 	}
 }

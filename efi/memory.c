@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* Reading firmware memory safely: a snapshot of the UEFI memory map and the core's read
- * callback, which copies a range only when efi_ss_range_ok() accepts it (rules in
- * efi/logic/efi_memmap.h). The map is taken once: ACPI and SMBIOS memory does not move while
+ * callback, which copies a range only when fw_range_ok() accepts it (rules in
+ * fw/memmap.h). The map is taken once: ACPI and SMBIOS memory does not move while
  * boot services run, and our own allocations only change conventional memory. */
 #include "efi_ss.h"
 
@@ -25,11 +25,11 @@ EFI_STATUS efi_ss_mem_init(struct efi_ss_mem *m)
 		return EFI_OUT_OF_RESOURCES;
 	}
 	m->map.r = m->ranges;
-	m->map.n = efi_ss_memmap_from_uefi((const uint8_t *)raw, entries * desc_size, desc_size,
+	m->map.n = fw_memmap_from_uefi((const uint8_t *)raw, entries * desc_size, desc_size,
 					   m->ranges, entries);
 	/* The highest address this CPU mode can dereference (identity-mapped in boot services). */
 	m->map.addr_limit = (uint64_t)(UINTN)-1;
-	/* x86 PCs only (the only builds): the BIOS area exception of efi_memmap.h. */
+	/* x86 PCs only (the only builds): the BIOS area exception of memmap.h. */
 	m->map.legacy_bios_area = true;
 	FreePool(raw);
 	return EFI_SUCCESS;
@@ -47,7 +47,7 @@ void efi_ss_mem_free(struct efi_ss_mem *m)
 int efi_ss_mem_read(void *ctx, uint64_t addr, void *dst, size_t len)
 {
 	struct efi_ss_mem *m = ctx;
-	if (m == NULL || m->ranges == NULL || !efi_ss_range_ok(&m->map, addr, len)) {
+	if (m == NULL || m->ranges == NULL || !fw_range_ok(&m->map, addr, len)) {
 		if (m != NULL)
 			m->refused++;
 		return -1;

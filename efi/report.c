@@ -1,11 +1,11 @@
 /* SPDX-License-Identifier: MIT */
 /* The report files on the stick: facts beside the findings (ss_info), the file name from
- * SMBIOS (efi/logic/efi_naming.c) and NAME.txt / NAME.json written through efi/files.c.
+ * SMBIOS (fw/naming.c) and NAME.txt / NAME.json written through efi/files.c.
  * The text file gets CRLF line ends so that old Notepad shows it properly. */
 #include "efi_ss.h"
 
-#include "efi_naming.h"
-#include "efi_text.h"
+#include "naming.h"
+#include "printable.h"
 
 static void put_info(struct efi_ss_facts *f, const char *key, const char *label,
 		     const char *value)
@@ -16,11 +16,11 @@ static void put_info(struct efi_ss_facts *f, const char *key, const char *label,
 
 static void printable(const char *raw, char *out, size_t cap)
 {
-	efi_ss_printable((const uint8_t *)raw, ss_strlen(raw), out, cap);
+	fw_printable((const uint8_t *)raw, ss_strlen(raw), out, cap);
 }
 
-void efi_ss_facts_fill(struct efi_ss_facts *f, const struct efi_ss_smbios_info *smb,
-		       bool have_smbios, const char *smbios_why, const struct efi_ss_time *t,
+void efi_ss_facts_fill(struct efi_ss_facts *f, const struct fw_smbios_info *smb,
+		       bool have_smbios, const char *smbios_why, const struct fw_time *t,
 		       bool have_time, bool shell_mode)
 {
 	ss_memfill(f, 0, sizeof(*f));
@@ -34,9 +34,9 @@ void efi_ss_facts_fill(struct efi_ss_facts *f, const struct efi_ss_smbios_info *
 		printable(smb->bios_version, f->bios_version, sizeof(f->bios_version));
 		printable(smb->bios_date, f->bios_date, sizeof(f->bios_date));
 		if (smb->has_uuid) {
-			char name[EFI_SS_NAME_MAX];
-			if (efi_ss_report_base(NULL, 0, smb->uuid, smb->uuid_le, name, sizeof(name)) ==
-			    EFI_SS_NAME_UUID)
+			char name[FW_NAME_MAX];
+			if (fw_report_base(NULL, 0, smb->uuid, smb->uuid_le, name, sizeof(name)) ==
+			    FW_NAME_UUID)
 				ss_fmt(f->sys_uuid, sizeof(f->sys_uuid), "%s", name + 5);
 		}
 	} else {
@@ -44,7 +44,7 @@ void efi_ss_facts_fill(struct efi_ss_facts *f, const struct efi_ss_smbios_info *
 		       smbios_why ? smbios_why : "unavailable");
 	}
 	if (have_time)
-		efi_ss_clock_iso(t, f->clock, sizeof(f->clock));
+		fw_clock_iso(t, f->clock, sizeof(f->clock));
 	else
 		ss_fmt(f->clock, sizeof(f->clock), "unreadable");
 	if (ST->FirmwareVendor != NULL) {
@@ -189,11 +189,11 @@ static const char *summary_append(const struct efi_ss_vol *v, const char *path,
 }
 
 bool efi_ss_report_write(const struct efi_ss_vol *v, const char *dir, const char *summary,
-			 const struct efi_ss_smbios_info *smb, bool have_smbios,
+			 const struct fw_smbios_info *smb, bool have_smbios,
 			 struct ss_result *r, const struct ss_info *info, char *saved,
 			 size_t cap)
 {
-	char base[EFI_SS_NAME_MAX], name[EFI_SS_NAME_MAX], txt[300], json[300];
+	char base[FW_NAME_MAX], name[FW_NAME_MAX], txt[300], json[300];
 	const char *why = NULL;
 	EFI_STATUS st = EFI_SUCCESS;
 	char *t = NULL, *j = NULL;
@@ -201,11 +201,11 @@ bool efi_ss_report_write(const struct efi_ss_vol *v, const char *dir, const char
 
 	saved[0] = '\0';
 	if (have_smbios)
-		efi_ss_report_base((const uint8_t *)smb->sys_serial, ss_strlen(smb->sys_serial),
+		fw_report_base((const uint8_t *)smb->sys_serial, ss_strlen(smb->sys_serial),
 				   smb->has_uuid ? smb->uuid : NULL, smb->uuid_le, base,
 				   sizeof(base));
 	else
-		efi_ss_report_base(NULL, 0, NULL, false, base, sizeof(base));
+		fw_report_base(NULL, 0, NULL, false, base, sizeof(base));
 
 	st = efi_ss_mkdirs(v, dir);
 	if (EFI_ERROR(st)) {
@@ -213,7 +213,7 @@ bool efi_ss_report_write(const struct efi_ss_vol *v, const char *dir, const char
 		goto fail;
 	}
 	struct exists_ctx e = { v, dir };
-	if (efi_ss_unique_name(base, report_exists, &e, name, sizeof(name)) != 0) {
+	if (fw_unique_name(base, report_exists, &e, name, sizeof(name)) != 0) {
 		why = "999 reports of this machine are already there";
 		goto fail;
 	}

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* SMBIOS facts for the report and the report's file name: find the entry point in the EFI
  * configuration table (SMBIOS 3.x first, then 2.x), copy it and the structure table after a
- * memory-map check, and let efi/logic/efi_smbios.c parse the copies. */
+ * memory-map check, and let fw/smbios.c parse the copies. */
 #include "efi_ss.h"
 
 /* Copy len bytes of firmware memory into a new pool buffer, or NULL. */
@@ -16,7 +16,7 @@ static UINT8 *copy_range(struct efi_ss_mem *m, uint64_t addr, size_t len)
 }
 
 /* Read and verify the entry point at addr. */
-static bool read_ep(struct efi_ss_mem *m, uint64_t addr, struct efi_ss_smbios_ep *ep,
+static bool read_ep(struct efi_ss_mem *m, uint64_t addr, struct fw_smbios_ep *ep,
 		    const char **why)
 {
 	UINT8 head[7], full[64];
@@ -26,7 +26,7 @@ static bool read_ep(struct efi_ss_mem *m, uint64_t addr, struct efi_ss_smbios_ep
 		*why = "SMBIOS entry point outside readable memory";
 		return false;
 	}
-	size_t n = efi_ss_smbios_ep_size(head);
+	size_t n = fw_smbios_ep_size(head);
 	if (n == 0 || n > sizeof(full)) {
 		*why = "SMBIOS entry point has no valid anchor or length";
 		return false;
@@ -35,14 +35,14 @@ static bool read_ep(struct efi_ss_mem *m, uint64_t addr, struct efi_ss_smbios_ep
 		*why = "SMBIOS entry point outside readable memory";
 		return false;
 	}
-	return efi_ss_smbios_ep_parse(full, n, ep, why) == 0;
+	return fw_smbios_ep_parse(full, n, ep, why) == 0;
 }
 
-bool efi_ss_smbios_read(struct efi_ss_mem *m, struct efi_ss_smbios_info *info,
+bool efi_ss_smbios_read(struct efi_ss_mem *m, struct fw_smbios_info *info,
 			const char **why)
 {
 	EFI_GUID g3 = SMBIOS3_TABLE_GUID, g2 = SMBIOS_TABLE_GUID;
-	struct efi_ss_smbios_ep ep;
+	struct fw_smbios_ep ep;
 
 	ss_memfill(info, 0, sizeof(*info));
 	*why = "no SMBIOS entry point in the configuration table";
@@ -51,7 +51,7 @@ bool efi_ss_smbios_read(struct efi_ss_mem *m, struct efi_ss_smbios_info *info,
 		return false;
 
 	/* SMBIOS 3 gives only a maximum size: read as much of it as is readable, in halves. */
-	size_t len = ep.table_len > EFI_SS_SMBIOS_TABLE_MAX ? EFI_SS_SMBIOS_TABLE_MAX : ep.table_len;
+	size_t len = ep.table_len > FW_SMBIOS_TABLE_MAX ? FW_SMBIOS_TABLE_MAX : ep.table_len;
 	UINT8 *tbl = NULL;
 	while (len >= 4 && (tbl = copy_range(m, ep.table_addr, len)) == NULL && ep.is64)
 		len /= 2;
@@ -59,7 +59,7 @@ bool efi_ss_smbios_read(struct efi_ss_mem *m, struct efi_ss_smbios_info *info,
 		*why = "SMBIOS structure table outside readable memory";
 		return false;
 	}
-	efi_ss_smbios_parse(tbl, len, ep.major, ep.minor, info);
+	fw_smbios_parse(tbl, len, ep.major, ep.minor, info);
 	FreePool(tbl);
 	if (!info->found_type0 && !info->found_type1) {
 		*why = "SMBIOS table has no BIOS (type 0) or System (type 1) structure";

@@ -7,11 +7,14 @@
  *
  * Contract: addresses come from firmware and are untrusted. A range is read only when it lies
  * wholly inside the BIOS area or inside regions /sys/firmware/memmap types as ACPI tables,
- * ACPI NVS or reserved (never "System RAM", never an undescribed hole), so a wild pointer
- * becomes a finding, not a read of device memory. The kernel may refuse /dev/mem altogether
+ * ACPI NVS or reserved (never "System RAM", which the kernel refuses anyway, never an
+ * undescribed hole), checked by the rule every front end shares (fw/memmap.h), so a wild
+ * pointer becomes a finding, not a read of device memory. The kernel may refuse /dev/mem altogether
  * (no /dev/mem, lockdown under Secure Boot, not root): then nothing is added and the caller
  * says why. Nothing is ever written. */
 #include "devmem.h"
+
+#include "memmap.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -22,18 +25,12 @@
 #include <unistd.h>
 
 #define MAX_RANGES 512
-#define BIOS_FIRST 0xE0000u
-#define BIOS_LAST 0xFFFFFu
 #define ROOT_ARENA (1u << 20) /* RSDP + RSDT + XSDT; more is out-of-space, a finding */
-
-struct range {
-	uint64_t first, last; /* inclusive */
-};
 
 struct mem {
 	int fd;
-	struct range r[MAX_RANGES];
-	size_t n;
+	struct fw_mem_range r[MAX_RANGES];
+	struct fw_memmap map; /* over r; the one rule of fw/memmap.h */
 };
 
 /* Read a small text file (sysfs attribute) into buf; 0 on success. */
@@ -57,7 +54,7 @@ static void load_memmap(struct mem *m, const char *dir)
 	if (!d)
 		return;
 	struct dirent *e;
-	while ((e = readdir(d)) != NULL && m->n < MAX_RANGES) {
+	while ((e = readdir(d)) != NULL && m->map.n < MAX_RANGES) {
 		if (e->d_name[0] == '.')
 			continue;
 		char p[4096], type[64], start[32], end[32];
@@ -79,42 +76,15 @@ static void load_memmap(struct mem *m, const char *dir)
 		unsigned long long a = strtoull(start, &x, 16), b = strtoull(end, &y, 16);
 		if (errno || x == start || y == end || b < a)
 			continue;
-		m->r[m->n++] = (struct range){ a, b };
+		(void)fw_mem_add(m->r, &m->map.n, MAX_RANGES, a, b - a + 1, true);
 	}
 	closedir(d);
-}
-
-/* Whether every byte of [addr, addr+len) is in the BIOS area or in described regions
- * (adjacent regions count as one). Never overflows. */
-static int range_ok(const struct mem *m, uint64_t addr, size_t len)
-{
-	if (len == 0 || addr > UINT64_MAX - (len - 1))
-		return 0;
-	uint64_t last = addr + (len - 1);
-	if (addr >= BIOS_FIRST && last <= BIOS_LAST)
-		return 1;
-	uint64_t at = addr;
-	for (size_t steps = 0; steps <= m->n; steps++) {
-		int moved = 0;
-		for (size_t i = 0; i < m->n; i++) {
-			if (m->r[i].first <= at && at <= m->r[i].last) {
-				if (last <= m->r[i].last)
-					return 1;
-				at = m->r[i].last + 1; /* continue in the next region */
-				moved = 1;
-				break;
-			}
-		}
-		if (!moved)
-			return 0;
-	}
-	return 0;
 }
 
 static int mem_read(void *ctx, uint64_t addr, void *dst, size_t len)
 {
 	struct mem *m = ctx;
-	if (!range_ok(m, addr, len) || addr > (uint64_t)INT64_MAX)
+	if (!fw_range_ok(&m->map, addr, len))
 		return -1;
 	size_t got = 0;
 	while (got < len) {
@@ -144,8 +114,8 @@ static void rsdp_from_systab(const char *path, uint64_t *rsdp20, uint64_t *rsdp1
 /* The first "RSD PTR " on a 16-byte boundary of the BIOS area whose 20-byte checksum holds. */
 static uint64_t rsdp_from_bios_area(struct mem *m)
 {
-	static unsigned char area[BIOS_LAST - BIOS_FIRST + 1];
-	if (mem_read(m, BIOS_FIRST, area, sizeof(area)) != 0)
+	static unsigned char area[FW_LEGACY_BIOS_LAST - FW_LEGACY_BIOS_FIRST + 1];
+	if (mem_read(m, FW_LEGACY_BIOS_FIRST, area, sizeof(area)) != 0)
 		return 0;
 	for (size_t o = 0; o + 20 <= sizeof(area); o += 16) {
 		if (memcmp(area + o, "RSD PTR ", 8))
@@ -154,7 +124,7 @@ static uint64_t rsdp_from_bios_area(struct mem *m)
 		for (int i = 0; i < 20; i++)
 			sum = (unsigned char)(sum + area[o + i]);
 		if (!sum)
-			return BIOS_FIRST + o;
+			return FW_LEGACY_BIOS_FIRST + o;
 	}
 	return 0;
 }
@@ -175,6 +145,9 @@ int host_devmem_roots(struct ss_tableset *s, const struct host_machine *mp, void
 	static struct mem m;
 	*keep = NULL;
 	memset(&m, 0, sizeof(m));
+	m.map.r = m.r;
+	m.map.addr_limit = (uint64_t)INT64_MAX; /* pread's off_t */
+	m.map.legacy_bios_area = true;
 	load_memmap(&m, mp->memmap);
 	m.fd = open(mp->devmem, O_RDONLY | O_CLOEXEC);
 	if (m.fd < 0) {

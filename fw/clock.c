@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/* Firmware clock plausibility and formatting; the reasoning is in efi_clock.h. */
-#include "efi_clock.h"
+/* Firmware clock plausibility and formatting; the reasoning is in clock.h. */
+#include "clock.h"
 
 #include "slicscan.h"
 
@@ -20,14 +20,14 @@ static unsigned days_in_month(unsigned y, unsigned m)
 #define REMEDY "fix date, time and time zone in firmware setup, or KMS activation fails with " \
 	       "0xC004F06C"
 
-bool efi_ss_clock_check(const struct efi_ss_time *t, unsigned build_year, char *msg, size_t cap)
+bool fw_clock_check(const struct fw_time *t, unsigned build_year, char *msg, size_t cap)
 {
 	const char *what = NULL;
 	if (t->month < 1 || t->month > 12 || t->day < 1 || t->day > days_in_month(t->year, t->month))
 		what = "an impossible date";
 	else if (t->hour > 23 || t->minute > 59 || t->second > 59 || t->nanosecond > 999999999u)
 		what = "an impossible time of day";
-	else if (t->time_zone != EFI_SS_TZ_UNSPECIFIED &&
+	else if (t->time_zone != FW_TZ_UNSPECIFIED &&
 		 (t->time_zone < -1440 || t->time_zone > 1440))
 		what = "an impossible time zone";
 	else if (t->year < build_year)
@@ -42,16 +42,16 @@ bool efi_ss_clock_check(const struct efi_ss_time *t, unsigned build_year, char *
 	return false;
 }
 
-void efi_ss_clock_unreadable_msg(uint64_t status, char *msg, size_t cap)
+void fw_clock_unreadable_msg(uint64_t status, char *msg, size_t cap)
 {
 	if (cap > 0)
 		ss_fmt(msg, cap, "firmware clock unreadable (GetTime status 0x%llx): " REMEDY,
 		       (unsigned long long)status);
 }
 
-void efi_ss_clock_iso(const struct efi_ss_time *t, char *buf, size_t cap)
+void fw_clock_iso(const struct fw_time *t, char *buf, size_t cap)
 {
-	if (t->time_zone == EFI_SS_TZ_UNSPECIFIED ||
+	if (t->time_zone == FW_TZ_UNSPECIFIED ||
 	    t->time_zone < -1440 || t->time_zone > 1440) {
 		ss_fmt(buf, cap, "%04u-%02u-%02uT%02u:%02u:%02u (local time, zone unknown)", t->year,
 		       t->month, t->day, t->hour, t->minute, t->second);
@@ -64,7 +64,7 @@ void efi_ss_clock_iso(const struct efi_ss_time *t, char *buf, size_t cap)
 	       t->hour, t->minute, t->second, sign, a / 60, a % 60);
 }
 
-unsigned efi_ss_year_of_date(const char *date)
+unsigned fw_year_of_date(const char *date)
 {
 	/* "Mmm dd yyyy": the year is the last four characters, position 7..10. */
 	unsigned y = 0;

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/* Report base names from SMBIOS serial/UUID, and the collision rule (see efi_naming.h). */
-#include "efi_naming.h"
+/* Report base names from SMBIOS serial/UUID, and the collision rule (see naming.h). */
+#include "naming.h"
 
 #include "bytes.h"
 #include "slicscan.h"
@@ -32,7 +32,7 @@ static void trim(const uint8_t **s, size_t *n)
 		(*n)--;
 }
 
-bool efi_ss_serial_is_junk(const uint8_t *s, size_t n)
+bool fw_serial_is_junk(const uint8_t *s, size_t n)
 {
 	if (s == NULL)
 		return true;
@@ -67,7 +67,7 @@ bool efi_ss_serial_is_junk(const uint8_t *s, size_t n)
 	return true;
 }
 
-size_t efi_ss_sanitise(const uint8_t *s, size_t n, char *out, size_t cap)
+size_t fw_sanitise(const uint8_t *s, size_t n, char *out, size_t cap)
 {
 	size_t o = 0;
 	if (cap == 0)
@@ -76,7 +76,7 @@ size_t efi_ss_sanitise(const uint8_t *s, size_t n, char *out, size_t cap)
 		n = 0;
 	else
 		trim(&s, &n);
-	for (size_t i = 0; i < n && o < EFI_SS_SERIAL_NAME_MAX && o + 1 < cap; i++) {
+	for (size_t i = 0; i < n && o < FW_SERIAL_NAME_MAX && o + 1 < cap; i++) {
 		uint8_t c = s[i];
 		bool keep = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
 			    (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.';
@@ -102,13 +102,13 @@ static bool uuid_usable(const uint8_t *u)
 	return !all00 && !allff;
 }
 
-enum efi_ss_name_source efi_ss_report_base(const uint8_t *serial, size_t serial_len,
+enum fw_name_source fw_report_base(const uint8_t *serial, size_t serial_len,
 					   const uint8_t *uuid, bool uuid_le, char *out,
 					   size_t cap)
 {
-	if (serial != NULL && !efi_ss_serial_is_junk(serial, serial_len) &&
-	    efi_ss_sanitise(serial, serial_len, out, cap) > 0)
-		return EFI_SS_NAME_SERIAL;
+	if (serial != NULL && !fw_serial_is_junk(serial, serial_len) &&
+	    fw_sanitise(serial, serial_len, out, cap) > 0)
+		return FW_NAME_SERIAL;
 	if (uuid != NULL && uuid_usable(uuid)) {
 		/* Byte order of the printed form: 4-2-2 fields swapped when stored little-endian. */
 		static const uint8_t le_order[16] = { 3, 2, 1, 0, 5, 4, 7, 6,
@@ -122,13 +122,13 @@ enum efi_ss_name_source efi_ss_report_base(const uint8_t *serial, size_t serial_
 		hex[32] = '\0';
 		ss_fmt(out, cap, "uuid-%.8s-%.4s-%.4s-%.4s-%.12s", hex, hex + 8, hex + 12, hex + 16,
 		       hex + 20);
-		return EFI_SS_NAME_UUID;
+		return FW_NAME_UUID;
 	}
 	ss_fmt(out, cap, "unknown");
-	return EFI_SS_NAME_UNKNOWN;
+	return FW_NAME_UNKNOWN;
 }
 
-int efi_ss_unique_name(const char *base, efi_ss_exists_fn exists, void *ctx, char *out,
+int fw_unique_name(const char *base, fw_exists_fn exists, void *ctx, char *out,
 		       size_t cap)
 {
 	for (unsigned k = 1; k <= 999; k++) {

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: MIT */
-/* Untrusted bytes made safe to print (see efi_text.h). */
-#include "efi_text.h"
+/* Untrusted bytes made safe to print (see printable.h). */
+#include "printable.h"
 
-size_t efi_ss_printable(const uint8_t *in, size_t n, char *out, size_t cap)
+size_t fw_printable(const uint8_t *in, size_t n, char *out, size_t cap)
 {
 	size_t o = 0;
 	if (cap == 0)

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* Unit tests of efi/logic/efi_config.c (slicscan.cfg) and efi_text.c (BOM handling):
+/* Unit tests of fw/config.c (slicscan.cfg) and printable.c (BOM handling):
  * a good file in every encoding, one named fault per line kind, and random junk. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -11,26 +11,26 @@
 
 #include <cmocka.h>
 
-#include "efi_config.h"
-#include "efi_text.h"
+#include "config.h"
+#include "printable.h"
 #include "text.h"
 
 /* Parse text given as a C string through an exact-size heap copy (ASan sees overreads). */
-static void parse(struct efi_ss_config *c, const void *data, size_t len)
+static void parse(struct fw_config *c, const void *data, size_t len)
 {
 	uint8_t *h = malloc(len ? len : 1);
 	memcpy(h, data, len);
-	efi_ss_config_defaults(c);
-	efi_ss_config_parse(c, h, len);
+	fw_config_defaults(c);
+	fw_config_parse(c, h, len);
 	free(h);
 }
 
-static void parse_str(struct efi_ss_config *c, const char *s)
+static void parse_str(struct fw_config *c, const char *s)
 {
 	parse(c, s, strlen(s));
 }
 
-static bool has_msg(const struct efi_ss_config *c, const char *needle)
+static bool has_msg(const struct fw_config *c, const char *needle)
 {
 	for (size_t i = 0; i < c->nmsg; i++)
 		if (strstr(c->msg[i], needle))
@@ -52,14 +52,14 @@ static const char good[] =
 	"summary = /Room 12/all.csv\r\n"
 	"\r\n";
 
-static void check_good(const struct efi_ss_config *c)
+static void check_good(const struct fw_config *c)
 {
 	assert_int_equal(c->nmsg, 0);
-	assert_int_equal(c->action, EFI_SS_ACTION_POWEROFF);
+	assert_int_equal(c->action, FW_ACTION_POWEROFF);
 	assert_int_equal(c->timeout, 120);
 	assert_false(c->report);
 	assert_string_equal(c->report_dir, "\\Reports\\Room 12");
-	assert_int_equal(c->policy_mode, EFI_SS_POLICY_PATH);
+	assert_int_equal(c->policy_mode, FW_POLICY_PATH);
 	assert_string_equal(c->policy, "\\campus\\policy.txt");
 	assert_true(c->target_set);
 	assert_int_equal(c->target, SS_TARGET_WIN8);
@@ -72,27 +72,27 @@ static void check_good(const struct efi_ss_config *c)
 static void test_defaults(void **state)
 {
 	(void)state;
-	struct efi_ss_config c;
+	struct fw_config c;
 	parse(&c, "", 0);
 	assert_int_equal(c.nmsg, 0);
-	assert_int_equal(c.action, EFI_SS_ACTION_WAIT);
+	assert_int_equal(c.action, FW_ACTION_WAIT);
 	assert_int_equal(c.timeout, 60);
 	assert_true(c.report);
 	assert_string_equal(c.report_dir, "\\slicscan\\reports");
-	assert_int_equal(c.policy_mode, EFI_SS_POLICY_DEFAULT);
+	assert_int_equal(c.policy_mode, FW_POLICY_DEFAULT);
 	assert_false(c.target_set);
 	assert_false(c.show_key);
 	assert_false(c.quiet);
 	assert_false(c.debug_exit);
 	assert_string_equal(c.summary, "\\slicscan\\summary.csv");
-	efi_ss_config_parse(&c, NULL, 0);
+	fw_config_parse(&c, NULL, 0);
 	assert_int_equal(c.nmsg, 0);
 }
 
 static void test_good_ascii(void **state)
 {
 	(void)state;
-	struct efi_ss_config c;
+	struct fw_config c;
 	parse_str(&c, good);
 	check_good(&c);
 }
@@ -102,7 +102,7 @@ static void test_good_ascii(void **state)
 static void test_encodings(void **state)
 {
 	(void)state;
-	struct efi_ss_config c;
+	struct fw_config c;
 	size_t n = strlen(good);
 	uint8_t *u16 = malloc(2 + 2 * n);
 	u16[0] = 0xFF, u16[1] = 0xFE;
@@ -141,14 +141,14 @@ static void test_encodings(void **state)
 	parse(&c, cr, b);
 	check_good(&c);
 	parse_str(&c, "action = reboot");
-	assert_int_equal(c.action, EFI_SS_ACTION_REBOOT);
+	assert_int_equal(c.action, FW_ACTION_REBOOT);
 	assert_int_equal(c.nmsg, 0);
 }
 
 static void test_bad_values_keep_defaults(void **state)
 {
 	(void)state;
-	struct efi_ss_config c;
+	struct fw_config c;
 	parse_str(&c, "action = shutdown\n"          /* 1 */
 		      "timeout = 0\n"                /* 2 */
 		      "report = maybe\n"             /* 3 */
@@ -168,8 +168,8 @@ static void test_bad_values_keep_defaults(void **state)
 	assert_true(has_msg(&c, "slicscan.cfg line 6: target"));
 	assert_true(has_msg(&c, "slicscan.cfg line 7: show_key has no value"));
 	assert_true(has_msg(&c, "slicscan.cfg line 8: quiet"));
-	struct efi_ss_config d;
-	efi_ss_config_defaults(&d);
+	struct fw_config d;
+	fw_config_defaults(&d);
 	assert_int_equal(c.action, d.action);
 	assert_int_equal(c.timeout, d.timeout);
 	assert_int_equal(c.report, d.report);
@@ -184,7 +184,7 @@ static void test_bad_values_keep_defaults(void **state)
 static void test_summary_none(void **state)
 {
 	(void)state;
-	struct efi_ss_config c;
+	struct fw_config c;
 	parse_str(&c, "summary = NONE\n");
 	assert_int_equal(c.nmsg, 0);
 	assert_string_equal(c.summary, "");
@@ -199,9 +199,9 @@ static void test_summary_none(void **state)
 static void test_bad_value_resets_earlier_good(void **state)
 {
 	(void)state;
-	struct efi_ss_config c;
+	struct fw_config c;
 	parse_str(&c, "action = poweroff\naction = rebot\n");
-	assert_int_equal(c.action, EFI_SS_ACTION_WAIT);
+	assert_int_equal(c.action, FW_ACTION_WAIT);
 	assert_true(has_msg(&c, "line 2: action given again"));
 	assert_true(has_msg(&c, "line 2: action = \"rebot\""));
 }
@@ -210,9 +210,9 @@ static void test_bad_value_resets_earlier_good(void **state)
 static void test_key_twice_last_wins(void **state)
 {
 	(void)state;
-	struct efi_ss_config c;
+	struct fw_config c;
 	parse_str(&c, "action = poweroff\ntimeout = 9\naction = reboot\n");
-	assert_int_equal(c.action, EFI_SS_ACTION_REBOOT);
+	assert_int_equal(c.action, FW_ACTION_REBOOT);
 	assert_int_equal(c.timeout, 9);
 	assert_int_equal(c.nmsg, 1);
 	assert_true(has_msg(&c, "line 3: action given again; this line replaces the earlier one"));
@@ -232,7 +232,7 @@ static void test_timeout_values(void **state)
 	};
 	for (size_t i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
 		char line[64];
-		struct efi_ss_config c;
+		struct fw_config c;
 		snprintf(line, sizeof(line), "timeout = %s", t[i].v);
 		parse_str(&c, line);
 		assert_int_equal(c.timeout, t[i].want);
@@ -243,7 +243,7 @@ static void test_timeout_values(void **state)
 static void test_line_faults(void **state)
 {
 	(void)state;
-	struct efi_ss_config c;
+	struct fw_config c;
 	char big[600];
 	memset(big, 'x', sizeof(big));
 	memcpy(big, "action = exit\n", 14);
@@ -251,7 +251,7 @@ static void test_line_faults(void **state)
 	big[sizeof(big) - 1] = '\n';
 	/* line 1 good, line 2 over-long */
 	parse(&c, big, sizeof(big));
-	assert_int_equal(c.action, EFI_SS_ACTION_EXIT);
+	assert_int_equal(c.action, FW_ACTION_EXIT);
 	assert_string_equal(c.report_dir, "\\slicscan\\reports");
 	assert_true(has_msg(&c, "slicscan.cfg line 2: line longer than 255 characters"));
 
@@ -273,7 +273,7 @@ static void test_line_faults(void **state)
 
 	static const uint8_t junk[] = "action = poweroff\n\x01\x02\x03\nquiet = yes\nqu\0iet = no\n";
 	parse(&c, junk, sizeof(junk) - 1);
-	assert_int_equal(c.action, EFI_SS_ACTION_POWEROFF);
+	assert_int_equal(c.action, FW_ACTION_POWEROFF);
 	assert_true(c.quiet);
 	assert_true(has_msg(&c, "line 2: binary data (byte 0x01)"));
 	assert_true(has_msg(&c, "line 4: binary data (byte 0x00)"));
@@ -286,31 +286,31 @@ static void test_line_faults(void **state)
 static void test_comments_and_quotes(void **state)
 {
 	(void)state;
-	struct efi_ss_config c;
+	struct fw_config c;
 	parse_str(&c, "   # indented comment\n\t\n"
 		      "report_dir = \\a#b\\c   # trailing comment\n"
 		      "policy = none\n");
 	assert_int_equal(c.nmsg, 0);
 	assert_string_equal(c.report_dir, "\\a#b\\c");
-	assert_int_equal(c.policy_mode, EFI_SS_POLICY_NONE);
+	assert_int_equal(c.policy_mode, FW_POLICY_NONE);
 	parse_str(&c, "report_dir = \"\\with space\\\"\nreport_dir=\\\n");
 	assert_true(has_msg(&c, "line 2: report_dir given again"));
 	assert_string_equal(c.report_dir, "\\");
 	parse_str(&c, "policy = \\\n");
 	assert_true(has_msg(&c, "path names no file"));
-	assert_int_equal(c.policy_mode, EFI_SS_POLICY_DEFAULT);
+	assert_int_equal(c.policy_mode, FW_POLICY_DEFAULT);
 }
 
 static void test_message_cap(void **state)
 {
 	(void)state;
-	struct efi_ss_config c;
+	struct fw_config c;
 	char text[2000] = "";
 	for (int i = 0; i < 20; i++)
 		strcat(text, "bogus = 1\n");
 	parse_str(&c, text);
-	assert_int_equal(c.nmsg, EFI_SS_CFG_MAX_MSGS);
-	assert_int_equal(c.dropped_msgs, 20 - EFI_SS_CFG_MAX_MSGS);
+	assert_int_equal(c.nmsg, FW_CFG_MAX_MSGS);
+	assert_int_equal(c.dropped_msgs, 20 - FW_CFG_MAX_MSGS);
 	for (size_t i = 0; i < c.nmsg; i++)
 		assert_true(strlen(c.msg[i]) < SS_MSG_LEN);
 }
@@ -318,7 +318,7 @@ static void test_message_cap(void **state)
 static void test_path_normalise(void **state)
 {
 	(void)state;
-	char out[EFI_SS_PATH_MAX];
+	char out[FW_PATH_MAX];
 	const char *why = NULL;
 	static const struct { const char *in; const char *out; } good_paths[] = {
 		{ "\\slicscan\\reports", "\\slicscan\\reports" },
@@ -328,23 +328,23 @@ static void test_path_normalise(void **state)
 		{ "\\", "\\" },
 	};
 	for (size_t i = 0; i < sizeof(good_paths) / sizeof(good_paths[0]); i++) {
-		assert_int_equal(efi_ss_path_normalise(good_paths[i].in, strlen(good_paths[i].in),
+		assert_int_equal(fw_path_normalise(good_paths[i].in, strlen(good_paths[i].in),
 						       out, sizeof(out), true, &why), 0);
 		assert_string_equal(out, good_paths[i].out);
 	}
 	static const char *const bad[] = { "\\a\\..\\b", "c:\\x", "a*b", "a\x01", "a?", "x|y",
 					   "a\xE9" };
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
-		assert_int_equal(efi_ss_path_normalise(bad[i], strlen(bad[i]), out, sizeof(out),
+		assert_int_equal(fw_path_normalise(bad[i], strlen(bad[i]), out, sizeof(out),
 						       true, &why), -1);
-	assert_int_equal(efi_ss_path_normalise("\\", 1, out, sizeof(out), false, &why), -1);
+	assert_int_equal(fw_path_normalise("\\", 1, out, sizeof(out), false, &why), -1);
 	char longp[300];
 	memset(longp, 'a', sizeof(longp));
-	assert_int_equal(efi_ss_path_normalise(longp, 126, out, sizeof(out), true, &why), 0);
+	assert_int_equal(fw_path_normalise(longp, 126, out, sizeof(out), true, &why), 0);
 	assert_int_equal(strlen(out), 127);
-	assert_int_equal(efi_ss_path_normalise(longp, 127, out, sizeof(out), true, &why), -1);
+	assert_int_equal(fw_path_normalise(longp, 127, out, sizeof(out), true, &why), -1);
 	assert_string_equal(why, "path too long");
-	assert_int_equal(efi_ss_path_normalise("a", 1, out, 1, true, NULL), -1);
+	assert_int_equal(fw_path_normalise("a", 1, out, 1, true, NULL), -1);
 }
 
 static void test_text_decode(void **state)
@@ -361,7 +361,7 @@ static void test_text_decode(void **state)
 	assert_int_equal(ss_text_decode((const uint8_t *)"abcdef", 6, out, 4), 3);
 	assert_string_equal(out, "abc");
 	assert_int_equal(ss_text_decode((const uint8_t *)"x", 1, out, 0), 0);
-	assert_int_equal(efi_ss_printable((const uint8_t *)"  A\x1b[31mB\xff  ", 12, out,
+	assert_int_equal(fw_printable((const uint8_t *)"  A\x1b[31mB\xff  ", 12, out,
 					  sizeof(out)), 8);
 	assert_string_equal(out, "A?[31mB?");
 }
@@ -380,13 +380,13 @@ static void test_random_junk(void **state)
 		}
 		if (n >= 2 && round % 4 == 0)
 			b[0] = 0xFF, b[1] = 0xFE;
-		struct efi_ss_config c;
-		efi_ss_config_defaults(&c);
-		efi_ss_config_parse(&c, b, n);
+		struct fw_config c;
+		fw_config_defaults(&c);
+		fw_config_parse(&c, b, n);
 		assert_true(c.timeout >= 1 && c.timeout <= 3600);
-		assert_true(c.action <= EFI_SS_ACTION_EXIT);
-		assert_true(c.nmsg <= EFI_SS_CFG_MAX_MSGS);
-		assert_true(strlen(c.report_dir) < EFI_SS_PATH_MAX && c.report_dir[0] == '\\');
+		assert_true(c.action <= FW_ACTION_EXIT);
+		assert_true(c.nmsg <= FW_CFG_MAX_MSGS);
+		assert_true(strlen(c.report_dir) < FW_PATH_MAX && c.report_dir[0] == '\\');
 		free(b);
 	}
 }
@@ -405,9 +405,9 @@ static void test_shipped_example(void **state)
 	static uint8_t buf[65536];
 	size_t n = fread(buf, 1, sizeof(buf), f);
 	fclose(f);
-	struct efi_ss_config c, d;
+	struct fw_config c, d;
 	parse(&c, buf, n);
-	efi_ss_config_defaults(&d);
+	fw_config_defaults(&d);
 	for (size_t i = 0; i < c.nmsg; i++)
 		fprintf(stderr, "%s\n", c.msg[i]);
 	assert_int_equal(c.nmsg, 0);

@@ -4,17 +4,17 @@
  * The firmware side (efi/smbios.c) finds the entry point in the UEFI configuration table and
  * copies bytes after a memory-map check; everything it copies is untrusted and parsed here:
  * checksums verified, every structure and string bounded by the table length, loops capped. */
-#ifndef EFI_SS_SMBIOS_H
-#define EFI_SS_SMBIOS_H
+#ifndef FW_SMBIOS_H
+#define FW_SMBIOS_H
 
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
-#define EFI_SS_SMBIOS_STR_MAX 64          /* bytes kept of each string */
-#define EFI_SS_SMBIOS_TABLE_MAX (1u << 20) /* larger structure tables are refused */
+#define FW_SMBIOS_STR_MAX 64          /* bytes kept of each string */
+#define FW_SMBIOS_TABLE_MAX (1u << 20) /* larger structure tables are refused */
 
-struct efi_ss_smbios_ep {
+struct fw_smbios_ep {
 	bool is64;           /* "_SM3_" (SMBIOS 3.x) rather than "_SM_" (2.x) */
 	uint8_t major, minor;
 	uint64_t table_addr;
@@ -23,21 +23,21 @@ struct efi_ss_smbios_ep {
 
 /* Bytes to read for the entry point whose first 7 bytes are head (anchor, checksum, and the
  * length byte of either layout); 0 when head is not an entry point anchor. */
-size_t efi_ss_smbios_ep_size(const uint8_t head[7]);
+size_t fw_smbios_ep_size(const uint8_t head[7]);
 
 /* Parse and verify an entry point of len bytes. Returns 0, or -1 with *why set. */
-int efi_ss_smbios_ep_parse(const uint8_t *p, size_t len, struct efi_ss_smbios_ep *ep,
+int fw_smbios_ep_parse(const uint8_t *p, size_t len, struct fw_smbios_ep *ep,
 			   const char **why);
 
 /* Strings keep their raw bytes (NUL-terminated, truncated); make them printable with
- * efi_ss_printable() before showing them. "" when absent. */
-struct efi_ss_smbios_info {
-	char bios_vendor[EFI_SS_SMBIOS_STR_MAX + 1];
-	char bios_version[EFI_SS_SMBIOS_STR_MAX + 1];
-	char bios_date[EFI_SS_SMBIOS_STR_MAX + 1];
-	char sys_manufacturer[EFI_SS_SMBIOS_STR_MAX + 1];
-	char sys_product[EFI_SS_SMBIOS_STR_MAX + 1];
-	char sys_serial[EFI_SS_SMBIOS_STR_MAX + 1];
+ * fw_printable() before showing them. "" when absent. */
+struct fw_smbios_info {
+	char bios_vendor[FW_SMBIOS_STR_MAX + 1];
+	char bios_version[FW_SMBIOS_STR_MAX + 1];
+	char bios_date[FW_SMBIOS_STR_MAX + 1];
+	char sys_manufacturer[FW_SMBIOS_STR_MAX + 1];
+	char sys_product[FW_SMBIOS_STR_MAX + 1];
+	char sys_serial[FW_SMBIOS_STR_MAX + 1];
 	bool has_uuid;
 	uint8_t uuid[16];    /* as stored */
 	bool uuid_le;        /* first three UUID fields little-endian (SMBIOS >= 2.6) */
@@ -48,7 +48,7 @@ struct efi_ss_smbios_info {
 
 /* Walk the structure table (len bytes) of the given SMBIOS version and fill info from the
  * first type 0 (BIOS) and type 1 (System) structures. Never reads outside tbl[0..len). */
-void efi_ss_smbios_parse(const uint8_t *tbl, size_t len, uint8_t major, uint8_t minor,
-			 struct efi_ss_smbios_info *info);
+void fw_smbios_parse(const uint8_t *tbl, size_t len, uint8_t major, uint8_t minor,
+			 struct fw_smbios_info *info);
 
 #endif

@@ -1,11 +1,11 @@
 /* SPDX-License-Identifier: MIT */
-/* Word wrapping, the console mode and the verdict block's plan (efi_screen.h). */
-#include "efi_screen.h"
+/* Word wrapping, the console mode and the verdict block's plan (screen.h). */
+#include "screen.h"
 
-void efi_ss_wrap_init(struct efi_ss_wrap *w, unsigned width, efi_ss_line_fn out, void *ctx)
+void fw_wrap_init(struct fw_wrap *w, unsigned width, fw_line_fn out, void *ctx)
 {
-	w->width = width < EFI_SS_WRAP_WIDTH_MIN ? EFI_SS_WRAP_WIDTH_MIN
-		 : width > EFI_SS_WRAP_WIDTH_MAX ? EFI_SS_WRAP_WIDTH_MAX : width;
+	w->width = width < FW_WRAP_WIDTH_MIN ? FW_WRAP_WIDTH_MIN
+		 : width > FW_WRAP_WIDTH_MAX ? FW_WRAP_WIDTH_MAX : width;
 	w->out = out;
 	w->ctx = ctx;
 	w->n = 0;
@@ -36,15 +36,15 @@ static size_t hang_of(const char *s, size_t n, unsigned width)
 	return hang <= width / 2 ? hang : width / 2;
 }
 
-size_t efi_ss_wrap_line(const char *s, size_t n, unsigned width, efi_ss_line_fn out, void *ctx)
+size_t fw_wrap_line(const char *s, size_t n, unsigned width, fw_line_fn out, void *ctx)
 {
-	char line[EFI_SS_WRAP_WIDTH_MAX + 1];
+	char line[FW_WRAP_WIDTH_MAX + 1];
 	size_t lines = 0, pos = 0, hang;
 
-	if (width < EFI_SS_WRAP_WIDTH_MIN)
-		width = EFI_SS_WRAP_WIDTH_MIN;
-	if (width > EFI_SS_WRAP_WIDTH_MAX)
-		width = EFI_SS_WRAP_WIDTH_MAX;
+	if (width < FW_WRAP_WIDTH_MIN)
+		width = FW_WRAP_WIDTH_MIN;
+	if (width > FW_WRAP_WIDTH_MAX)
+		width = FW_WRAP_WIDTH_MAX;
 	while (n > 0 && s[n - 1] == ' ')
 		n--;
 	if (n <= width) {
@@ -85,15 +85,15 @@ size_t efi_ss_wrap_line(const char *s, size_t n, unsigned width, efi_ss_line_fn 
 	return lines;
 }
 
-static void emit(struct efi_ss_wrap *w)
+static void emit(struct fw_wrap *w)
 {
-	w->lines += efi_ss_wrap_line(w->buf, w->n, w->width, w->out, w->ctx);
+	w->lines += fw_wrap_line(w->buf, w->n, w->width, w->out, w->ctx);
 	w->n = 0;
 }
 
-void efi_ss_wrap_write(void *ctx, const char *s, size_t n)
+void fw_wrap_write(void *ctx, const char *s, size_t n)
 {
-	struct efi_ss_wrap *w = ctx;
+	struct fw_wrap *w = ctx;
 	for (size_t i = 0; i < n; i++) {
 		if (s[i] == '\n') {
 			emit(w);
@@ -105,24 +105,24 @@ void efi_ss_wrap_write(void *ctx, const char *s, size_t n)
 	}
 }
 
-void efi_ss_wrap_flush(struct efi_ss_wrap *w)
+void fw_wrap_flush(struct fw_wrap *w)
 {
 	if (w->n > 0)
 		emit(w);
 }
 
-bool efi_ss_use_mode0(bool want_80x25, bool cur_ok, unsigned cols, unsigned rows)
+bool fw_use_mode0(bool want_80x25, bool cur_ok, unsigned cols, unsigned rows)
 {
 	return want_80x25 || !cur_ok || cols < 80 || rows < 25;
 }
 
-unsigned efi_ss_wrap_width(unsigned cols)
+unsigned fw_wrap_width(unsigned cols)
 {
 	return cols > 1 ? cols - 1 : 1;
 }
 
-void efi_ss_plan_verdict(unsigned rows, size_t big, size_t banner, const size_t *problem_lines,
-			 size_t nproblems, size_t tail, struct efi_ss_plan *p)
+void fw_plan_verdict(unsigned rows, size_t big, size_t banner, const size_t *problem_lines,
+			 size_t nproblems, size_t tail, struct fw_plan *p)
 {
 	size_t avail = rows > 1 ? rows - 1u : 1u;
 	size_t used = big + banner + tail;

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* Unit tests of the console layout (efi/logic/efi_screen.c): word wrapping never breaks a word
+/* Unit tests of the console layout (fw/screen.c): word wrapping never breaks a word
  * that fits a line, keeps every word in order, never fills the last column, indents what
  * follows under the value; the text mode choice; the verdict block's plan keeps the verdict,
  * its banner and the tail on the last screen. The oracle for wrapping is the report itself:
@@ -12,7 +12,7 @@
 
 #include <cmocka.h>
 
-#include "efi_screen.h"
+#include "screen.h"
 #include "fixture.h"
 
 struct lines {
@@ -56,11 +56,11 @@ static const char *next_word(const char **p, size_t *len)
 static void check_wrap(const char *text, unsigned width)
 {
 	struct lines l;
-	struct efi_ss_wrap w;
+	struct fw_wrap w;
 	memset(&l, 0, sizeof(l));
-	efi_ss_wrap_init(&w, width, collect, &l);
-	efi_ss_wrap_write(&w, text, strlen(text));
-	efi_ss_wrap_flush(&w);
+	fw_wrap_init(&w, width, collect, &l);
+	fw_wrap_write(&w, text, strlen(text));
+	fw_wrap_flush(&w);
 	assert_int_equal(w.lines, l.count);
 	assert_true(l.widest <= width);
 	const char *a = text, *b = l.text, *wa, *wb;
@@ -103,36 +103,36 @@ static void test_wrap_breaks_at_blanks_and_hangs(void **state)
 	memset(&l, 0, sizeof(l));
 	/* "label : value": the rest goes under the value */
 	const char *kv = "  Firmware clock   : aaaa bbbb cccc dddd eeee ffff gggg hhhh";
-	assert_int_equal(efi_ss_wrap_line(kv, strlen(kv), 44, collect, &l), 2);
+	assert_int_equal(fw_wrap_line(kv, strlen(kv), 44, collect, &l), 2);
 	assert_string_equal(l.text, "  Firmware clock   : aaaa bbbb cccc dddd\n"
 				    "                     eeee ffff gggg hhhh\n");
 	/* ... unless the value starts right of the middle: two columns in */
 	memset(&l, 0, sizeof(l));
-	efi_ss_wrap_line(kv, strlen(kv), 40, collect, &l);
+	fw_wrap_line(kv, strlen(kv), 40, collect, &l);
 	assert_string_equal(l.text, "  Firmware clock   : aaaa bbbb cccc dddd\n"
 				    "    eeee ffff gggg hhhh\n");
 	/* columns: under the last one */
 	memset(&l, 0, sizeof(l));
 	const char *cols = "  INFO     slic-absent   No SLIC table: firmware does not block it";
-	efi_ss_wrap_line(cols, strlen(cols), 50, collect, &l);
+	fw_wrap_line(cols, strlen(cols), 50, collect, &l);
 	assert_string_equal(l.text, "  INFO     slic-absent   No SLIC table: firmware\n"
 				    "                         does not block it\n");
 	/* plain text: two columns in */
 	memset(&l, 0, sizeof(l));
 	const char *plain = "Why:one-two three-four five-six seven-eight nine-ten";
-	efi_ss_wrap_line(plain, strlen(plain), 24, collect, &l);
+	fw_wrap_line(plain, strlen(plain), 24, collect, &l);
 	assert_string_equal(l.text, "Why:one-two three-four\n  five-six seven-eight\n  nine-ten\n");
 	/* exactly the width: one line; trailing blanks do not count */
 	memset(&l, 0, sizeof(l));
-	assert_int_equal(efi_ss_wrap_line("abcdefghij klmnopqrst    ", 25, 21, collect, &l), 1);
+	assert_int_equal(fw_wrap_line("abcdefghij klmnopqrst    ", 25, 21, collect, &l), 1);
 	/* a word longer than a line is the one thing that is cut */
 	memset(&l, 0, sizeof(l));
 	const char *longw = "x 0123456789012345678901234567890123456789";
-	efi_ss_wrap_line(longw, strlen(longw), 20, collect, &l);
+	fw_wrap_line(longw, strlen(longw), 20, collect, &l);
 	assert_true(l.widest <= 20);
 	/* an empty line stays a line */
 	memset(&l, 0, sizeof(l));
-	assert_int_equal(efi_ss_wrap_line("", 0, 20, collect, &l), 1);
+	assert_int_equal(fw_wrap_line("", 0, 20, collect, &l), 1);
 	assert_string_equal(l.text, "\n");
 }
 
@@ -141,23 +141,23 @@ static void test_wrap_stream(void **state)
 {
 	(void)state;
 	static struct lines l;
-	struct efi_ss_wrap w;
+	struct fw_wrap w;
 	memset(&l, 0, sizeof(l));
-	efi_ss_wrap_init(&w, 1000, collect, &l); /* clamped to EFI_SS_WRAP_WIDTH_MAX */
-	assert_int_equal(w.width, EFI_SS_WRAP_WIDTH_MAX);
-	efi_ss_wrap_init(&w, 30, collect, &l);
+	fw_wrap_init(&w, 1000, collect, &l); /* clamped to FW_WRAP_WIDTH_MAX */
+	assert_int_equal(w.width, FW_WRAP_WIDTH_MAX);
+	fw_wrap_init(&w, 30, collect, &l);
 	const char *t = "one\r\ntwo three\nfour";
 	for (size_t i = 0; t[i]; i++)
-		efi_ss_wrap_write(&w, t + i, 1);
+		fw_wrap_write(&w, t + i, 1);
 	assert_string_equal(l.text, "one\ntwo three\n");
-	efi_ss_wrap_flush(&w);
+	fw_wrap_flush(&w);
 	assert_string_equal(l.text, "one\ntwo three\nfour\n");
 	memset(&l, 0, sizeof(l));
-	char big[3 * EFI_SS_WRAP_LINE_MAX];
+	char big[3 * FW_WRAP_LINE_MAX];
 	for (size_t i = 0; i < sizeof(big); i++)
 		big[i] = i % 7 == 6 ? ' ' : 'a';
-	efi_ss_wrap_write(&w, big, sizeof(big));
-	efi_ss_wrap_write(&w, "\n", 1);
+	fw_wrap_write(&w, big, sizeof(big));
+	fw_wrap_write(&w, "\n", 1);
 	assert_true(l.widest <= 30);
 	assert_true(l.count > sizeof(big) / 30);
 }
@@ -165,48 +165,48 @@ static void test_wrap_stream(void **state)
 static void test_mode_choice(void **state)
 {
 	(void)state;
-	assert_false(efi_ss_use_mode0(false, true, 100, 31));
-	assert_false(efi_ss_use_mode0(false, true, 80, 25));
-	assert_true(efi_ss_use_mode0(true, true, 100, 31));  /* asked for */
-	assert_true(efi_ss_use_mode0(false, false, 100, 31)); /* size unknown */
-	assert_true(efi_ss_use_mode0(false, true, 40, 25));   /* too narrow */
-	assert_true(efi_ss_use_mode0(false, true, 80, 24));   /* too short */
-	assert_int_equal(efi_ss_wrap_width(80), 79);
-	assert_int_equal(efi_ss_wrap_width(100), 99);
+	assert_false(fw_use_mode0(false, true, 100, 31));
+	assert_false(fw_use_mode0(false, true, 80, 25));
+	assert_true(fw_use_mode0(true, true, 100, 31));  /* asked for */
+	assert_true(fw_use_mode0(false, false, 100, 31)); /* size unknown */
+	assert_true(fw_use_mode0(false, true, 40, 25));   /* too narrow */
+	assert_true(fw_use_mode0(false, true, 80, 24));   /* too short */
+	assert_int_equal(fw_wrap_width(80), 79);
+	assert_int_equal(fw_wrap_width(100), 99);
 }
 
 static void test_plan(void **state)
 {
 	(void)state;
-	struct efi_ss_plan p;
+	struct fw_plan p;
 	size_t probs[3] = { 2, 1, 3 };
 	/* plenty of room: everything, both gaps */
-	efi_ss_plan_verdict(31, 5, 13, probs, 3, 2, &p);
+	fw_plan_verdict(31, 5, 13, probs, 3, 2, &p);
 	assert_true(p.gap_top && p.gap_mid && p.fits);
 	assert_int_equal(p.problems_shown, 3);
 	assert_false(p.problems_more);
 	assert_int_equal(p.lines, 1 + 5 + 1 + 13 + 1 + 6 + 2);
 	/* 80x25: 24 lines; 5 + 13 + 2 = 20: the heading, the first problem (2 lines) and
 	 * "... N more" fill the rest; no room for a blank line */
-	efi_ss_plan_verdict(25, 5, 13, probs, 3, 2, &p);
+	fw_plan_verdict(25, 5, 13, probs, 3, 2, &p);
 	assert_false(p.gap_top || p.gap_mid);
 	assert_int_equal(p.problems_shown, 1);
 	assert_true(p.problems_more && p.fits);
 	assert_int_equal(p.lines, 24);
 	/* room for one line only: it says how many problems there are and where */
-	efi_ss_plan_verdict(25, 5, 16, probs, 3, 2, &p);
+	fw_plan_verdict(25, 5, 16, probs, 3, 2, &p);
 	assert_int_equal(p.problems_shown, 0);
 	assert_true(p.problems_more && p.fits);
 	assert_int_equal(p.lines, 24);
 	/* no room at all: nothing about the problems */
-	efi_ss_plan_verdict(25, 5, 17, probs, 3, 2, &p);
+	fw_plan_verdict(25, 5, 17, probs, 3, 2, &p);
 	assert_false(p.problems_more);
 	assert_int_equal(p.lines, 24);
 	/* no problems: no heading, both gaps */
-	efi_ss_plan_verdict(25, 5, 5, NULL, 0, 1, &p);
+	fw_plan_verdict(25, 5, 5, NULL, 0, 1, &p);
 	assert_int_equal(p.lines, 1 + 5 + 1 + 5 + 1);
 	/* the must-haves never shrink, even when they do not fit */
-	efi_ss_plan_verdict(10, 5, 13, probs, 3, 2, &p);
+	fw_plan_verdict(10, 5, 13, probs, 3, 2, &p);
 	assert_false(p.fits || p.problems_more);
 	assert_int_equal(p.lines, 5 + 13 + 2);
 }
@@ -217,11 +217,11 @@ static void test_plan_never_overflows(void **state)
 {
 	(void)state;
 	size_t probs[4] = { 1, 2, 1, 3 };
-	struct efi_ss_plan p;
+	struct fw_plan p;
 	for (unsigned rows = 25; rows <= 31; rows += 6)
 		for (size_t banner = 1; banner + 5 + 3 <= rows - 1; banner++)
 			for (size_t np = 0; np <= 4; np++) {
-				efi_ss_plan_verdict(rows, 5, banner, probs, np, 3, &p);
+				fw_plan_verdict(rows, 5, banner, probs, np, 3, &p);
 				assert_true(p.fits);
 				assert_true(p.lines <= rows - 1);
 				assert_true(p.problems_shown <= np);

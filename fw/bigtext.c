@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: MIT */
-/* Five-line letters for the verdict banner (efi_bigtext.h). */
-#include "efi_bigtext.h"
+/* Five-line letters for the verdict banner (bigtext.h). */
+#include "bigtext.h"
 
 struct glyph {
 	char c;
-	const char *rows[EFI_SS_BIG_ROWS];
+	const char *rows[FW_BIG_ROWS];
 };
 
 static const struct glyph glyphs[] = {
@@ -25,7 +25,7 @@ static const struct glyph glyphs[] = {
 	{ 'Y', { "#   #", " # # ", "  #  ", "  #  ", "  #  " } },
 };
 
-const char *efi_ss_big_word(enum ss_verdict v)
+const char *fw_big_word(enum ss_verdict v)
 {
 	switch (v) {
 	case SS_VERDICT_READY: return "READY";
@@ -36,18 +36,18 @@ const char *efi_ss_big_word(enum ss_verdict v)
 	return "CANNOT JUDGE";
 }
 
-size_t efi_ss_big_row(const char *word, unsigned row, char *out, size_t cap)
+size_t fw_big_row(const char *word, unsigned row, char *out, size_t cap)
 {
 	size_t o = 0, end = 0;
 	if (cap == 0)
 		return 0;
-	for (const char *w = word; *w && row < EFI_SS_BIG_ROWS; w++) {
+	for (const char *w = word; *w && row < FW_BIG_ROWS; w++) {
 		const char *cell = "     ";
 		for (size_t g = 0; g < sizeof(glyphs) / sizeof(glyphs[0]); g++)
 			if (glyphs[g].c == *w)
 				cell = glyphs[g].rows[row];
-		for (int i = 0; i < EFI_SS_BIG_CELL && o + 1 < cap; i++) {
-			char c = i < EFI_SS_BIG_CELL - 1 ? cell[i] : ' ';
+		for (int i = 0; i < FW_BIG_CELL && o + 1 < cap; i++) {
+			char c = i < FW_BIG_CELL - 1 ? cell[i] : ' ';
 			out[o++] = c;
 			if (c != ' ')
 				end = o;

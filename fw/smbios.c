@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/* SMBIOS entry point and structure parsing (DMTF DSP0134), bounds-checked; see efi_smbios.h. */
-#include "efi_smbios.h"
+/* SMBIOS entry point and structure parsing (DMTF DSP0134), bounds-checked; see smbios.h. */
+#include "smbios.h"
 
 #include "bytes.h"
 
@@ -17,7 +17,7 @@
 #define EP3_TABLE_MAX 12  /* u32 */
 #define EP3_TABLE_ADDR 16 /* u64 */
 
-size_t efi_ss_smbios_ep_size(const uint8_t head[7])
+size_t fw_smbios_ep_size(const uint8_t head[7])
 {
 	if (ss_memeq(head, "_SM3_", 5))
 		return head[EP3_LEN_OFF] >= 0x18 ? head[EP3_LEN_OFF] : 0;
@@ -26,18 +26,18 @@ size_t efi_ss_smbios_ep_size(const uint8_t head[7])
 	return 0;
 }
 
-int efi_ss_smbios_ep_parse(const uint8_t *p, size_t len, struct efi_ss_smbios_ep *ep,
+int fw_smbios_ep_parse(const uint8_t *p, size_t len, struct fw_smbios_ep *ep,
 			   const char **why)
 {
 	const char *dummy;
 	if (why == NULL)
 		why = &dummy;
 	ss_memfill(ep, 0, sizeof(*ep));
-	if (p == NULL || len < 7 || efi_ss_smbios_ep_size(p) == 0) {
+	if (p == NULL || len < 7 || fw_smbios_ep_size(p) == 0) {
 		*why = "no SMBIOS entry point anchor";
 		return -1;
 	}
-	size_t declared = efi_ss_smbios_ep_size(p);
+	size_t declared = fw_smbios_ep_size(p);
 	if (declared > len) {
 		*why = "SMBIOS entry point shorter than its length field";
 		return -1;
@@ -98,15 +98,15 @@ static void copy_string(const uint8_t *area, size_t n, uint8_t idx, char *out, s
 	}
 }
 
-void efi_ss_smbios_parse(const uint8_t *tbl, size_t len, uint8_t major, uint8_t minor,
-			 struct efi_ss_smbios_info *info)
+void fw_smbios_parse(const uint8_t *tbl, size_t len, uint8_t major, uint8_t minor,
+			 struct fw_smbios_info *info)
 {
 	ss_memfill(info, 0, sizeof(*info));
 	info->uuid_le = major > 2 || (major == 2 && minor >= 6);
 	if (tbl == NULL)
 		return;
-	if (len > EFI_SS_SMBIOS_TABLE_MAX)
-		len = EFI_SS_SMBIOS_TABLE_MAX;
+	if (len > FW_SMBIOS_TABLE_MAX)
+		len = FW_SMBIOS_TABLE_MAX;
 	size_t off = 0;
 	/* Every structure is at least 4 + 2 bytes, so len / 6 + 1 bounds the loop. */
 	for (size_t guard = 0; guard <= len / 6 + 1; guard++) {

@@ -10,8 +10,8 @@
  * bounded by the length). A bad line - unknown key, bad value, over-long line, binary junk -
  * adds a message "slicscan.cfg line N: ..." and puts that key back to its default, which is
  * always the safe choice (wait, report, no key shown). Nothing here touches firmware. */
-#ifndef EFI_SS_CONFIG_H
-#define EFI_SS_CONFIG_H
+#ifndef FW_CONFIG_H
+#define FW_CONFIG_H
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -20,58 +20,58 @@
 #include "slicscan.h"
 
 /* What to do after the verdict when the app was booted directly (not from the Shell). */
-enum efi_ss_action {
-	EFI_SS_ACTION_WAIT = 0, /* wait for a key (or the timeout), then return to firmware */
-	EFI_SS_ACTION_POWEROFF,
-	EFI_SS_ACTION_REBOOT,
-	EFI_SS_ACTION_EXIT,     /* return to firmware at once */
+enum fw_action {
+	FW_ACTION_WAIT = 0, /* wait for a key (or the timeout), then return to firmware */
+	FW_ACTION_POWEROFF,
+	FW_ACTION_REBOOT,
+	FW_ACTION_EXIT,     /* return to firmware at once */
 };
 
-enum efi_ss_policy_mode {
-	EFI_SS_POLICY_DEFAULT = 0, /* use \slicscan\policy.txt when it exists */
-	EFI_SS_POLICY_NONE,        /* "policy = none": built-in policy only */
-	EFI_SS_POLICY_PATH,        /* the file named in path, which must exist */
+enum fw_policy_mode {
+	FW_POLICY_DEFAULT = 0, /* use \slicscan\policy.txt when it exists */
+	FW_POLICY_NONE,        /* "policy = none": built-in policy only */
+	FW_POLICY_PATH,        /* the file named in path, which must exist */
 };
 
-#define EFI_SS_PATH_MAX 128          /* bytes, including the NUL */
-#define EFI_SS_CFG_LINE_MAX 255      /* characters per line, without the line end */
-#define EFI_SS_CFG_MAX_MSGS 8
-#define EFI_SS_TIMEOUT_DEFAULT 60
-#define EFI_SS_TIMEOUT_MAX 3600
-#define EFI_SS_REPORT_DIR_DEFAULT "\\slicscan\\reports"
-#define EFI_SS_POLICY_DEFAULT_PATH "\\slicscan\\policy.txt"
-#define EFI_SS_SUMMARY_DEFAULT "\\slicscan\\summary.csv"
-#define EFI_SS_CONFIG_NAME "slicscan.cfg"
+#define FW_PATH_MAX 128          /* bytes, including the NUL */
+#define FW_CFG_LINE_MAX 255      /* characters per line, without the line end */
+#define FW_CFG_MAX_MSGS 8
+#define FW_TIMEOUT_DEFAULT 60
+#define FW_TIMEOUT_MAX 3600
+#define FW_REPORT_DIR_DEFAULT "\\slicscan\\reports"
+#define FW_POLICY_DEFAULT_PATH "\\slicscan\\policy.txt"
+#define FW_SUMMARY_DEFAULT "\\slicscan\\summary.csv"
+#define FW_CONFIG_NAME "slicscan.cfg"
 
-struct efi_ss_config {
-	enum efi_ss_action action;
+struct fw_config {
+	enum fw_action action;
 	unsigned timeout;                /* seconds, 1..3600 */
 	bool report;                     /* write the report files */
-	char report_dir[EFI_SS_PATH_MAX];/* absolute on the stick, '\' separators, no trailing '\' */
-	char summary[EFI_SS_PATH_MAX];   /* the summary CSV a line is appended to; "" = none */
-	enum efi_ss_policy_mode policy_mode;
-	char policy[EFI_SS_PATH_MAX];    /* for EFI_SS_POLICY_PATH */
+	char report_dir[FW_PATH_MAX];/* absolute on the stick, '\' separators, no trailing '\' */
+	char summary[FW_PATH_MAX];   /* the summary CSV a line is appended to; "" = none */
+	enum fw_policy_mode policy_mode;
+	char policy[FW_PATH_MAX];    /* for FW_POLICY_PATH */
 	bool target_set;
 	enum ss_target target;
 	bool show_key;
 	bool quiet;
 	bool debug_exit;                 /* tests only: write the exit code to I/O port 0xf4 */
 	bool text_80x25;                 /* text_mode = 80x25: use console mode 0, not the current */
-	char msg[EFI_SS_CFG_MAX_MSGS][SS_MSG_LEN];
+	char msg[FW_CFG_MAX_MSGS][SS_MSG_LEN];
 	size_t nmsg;
-	size_t dropped_msgs;             /* messages beyond EFI_SS_CFG_MAX_MSGS */
+	size_t dropped_msgs;             /* messages beyond FW_CFG_MAX_MSGS */
 };
 
-void efi_ss_config_defaults(struct efi_ss_config *c);
+void fw_config_defaults(struct fw_config *c);
 
-/* Apply the file's lines on top of c (call efi_ss_config_defaults first). */
-void efi_ss_config_parse(struct efi_ss_config *c, const uint8_t *data, size_t len);
+/* Apply the file's lines on top of c (call fw_config_defaults first). */
+void fw_config_parse(struct fw_config *c, const uint8_t *data, size_t len);
 
 /* Normalise a path for the stick: '/' becomes '\', a leading '\' is added, repeated and
  * trailing separators go. Refuses (returns -1 with a reason) control characters, any of
  * " * : < > ? |, non-ASCII, ".." components and results longer than cap - 1.
  * allow_root: whether "\" alone is acceptable. Used for config values and --report/--policy. */
-int efi_ss_path_normalise(const char *in, size_t len, char *out, size_t cap, bool allow_root,
+int fw_path_normalise(const char *in, size_t len, char *out, size_t cap, bool allow_root,
 			  const char **why);
 
 #endif

@@ -1,20 +1,20 @@
 /* SPDX-License-Identifier: MIT */
-/* Parser for slicscan.cfg; the format and the contract are in efi_config.h. */
-#include "efi_config.h"
+/* Parser for slicscan.cfg; the format and the contract are in config.h. */
+#include "config.h"
 
 #include "bytes.h"
-#include "efi_text.h"
+#include "printable.h"
 #include "text.h"
 
-void efi_ss_config_defaults(struct efi_ss_config *c)
+void fw_config_defaults(struct fw_config *c)
 {
 	ss_memfill(c, 0, sizeof(*c));
-	c->action = EFI_SS_ACTION_WAIT;
-	c->timeout = EFI_SS_TIMEOUT_DEFAULT;
+	c->action = FW_ACTION_WAIT;
+	c->timeout = FW_TIMEOUT_DEFAULT;
 	c->report = true;
-	ss_fmt(c->report_dir, sizeof(c->report_dir), "%s", EFI_SS_REPORT_DIR_DEFAULT);
-	ss_fmt(c->summary, sizeof(c->summary), "%s", EFI_SS_SUMMARY_DEFAULT);
-	c->policy_mode = EFI_SS_POLICY_DEFAULT;
+	ss_fmt(c->report_dir, sizeof(c->report_dir), "%s", FW_REPORT_DIR_DEFAULT);
+	ss_fmt(c->summary, sizeof(c->summary), "%s", FW_SUMMARY_DEFAULT);
+	c->policy_mode = FW_POLICY_DEFAULT;
 	c->target = SS_TARGET_WIN7;
 }
 
@@ -60,9 +60,9 @@ static void excerpt(char *out, size_t cap, const char *s, size_t n)
 #if defined(__GNUC__)
 __attribute__((format(printf, 3, 4)))
 #endif
-static void add_msg(struct efi_ss_config *c, unsigned line, const char *fmt, ...)
+static void add_msg(struct fw_config *c, unsigned line, const char *fmt, ...)
 {
-	if (c->nmsg >= EFI_SS_CFG_MAX_MSGS) {
+	if (c->nmsg >= FW_CFG_MAX_MSGS) {
 		c->dropped_msgs++;
 		return;
 	}
@@ -71,12 +71,12 @@ static void add_msg(struct efi_ss_config *c, unsigned line, const char *fmt, ...
 	va_start(ap, fmt);
 	ss_vfmt(text, sizeof(text), fmt, ap);
 	va_end(ap);
-	ss_fmt(c->msg[c->nmsg++], SS_MSG_LEN, EFI_SS_CONFIG_NAME " line %u: %s", line, text);
+	ss_fmt(c->msg[c->nmsg++], SS_MSG_LEN, FW_CONFIG_NAME " line %u: %s", line, text);
 }
 
 /* ---- values ---- */
 
-int efi_ss_path_normalise(const char *in, size_t len, char *out, size_t cap, bool allow_root,
+int fw_path_normalise(const char *in, size_t len, char *out, size_t cap, bool allow_root,
 			  const char **why)
 {
 	size_t o = 0;
@@ -168,7 +168,7 @@ static int parse_timeout(const char *v, size_t n, unsigned *out)
 			return -1;
 		x = x * 10 + (unsigned)(v[i] - '0');
 	}
-	if (x < 1 || x > EFI_SS_TIMEOUT_MAX)
+	if (x < 1 || x > FW_TIMEOUT_MAX)
 		return -1;
 	*out = x;
 	return 0;
@@ -185,10 +185,10 @@ static const char *const key_names[K_COUNT] = {
 };
 
 /* Put one key back to its default (a bad value never leaves a half-applied setting). */
-static void reset_key(struct efi_ss_config *c, enum key k)
+static void reset_key(struct fw_config *c, enum key k)
 {
-	struct efi_ss_config d;
-	efi_ss_config_defaults(&d);
+	struct fw_config d;
+	fw_config_defaults(&d);
 	switch (k) {
 	case K_ACTION: c->action = d.action; break;
 	case K_TIMEOUT: c->timeout = d.timeout; break;
@@ -206,7 +206,7 @@ static void reset_key(struct efi_ss_config *c, enum key k)
 }
 
 /* Returns NULL on success, else the reason the value was refused. */
-static const char *apply(struct efi_ss_config *c, enum key k, const char *v, size_t n)
+static const char *apply(struct fw_config *c, enum key k, const char *v, size_t n)
 {
 	const char *why = NULL;
 	bool b;
@@ -214,13 +214,13 @@ static const char *apply(struct efi_ss_config *c, enum key k, const char *v, siz
 	switch (k) {
 	case K_ACTION:
 		if (word_is(v, n, "wait"))
-			c->action = EFI_SS_ACTION_WAIT;
+			c->action = FW_ACTION_WAIT;
 		else if (word_is(v, n, "poweroff"))
-			c->action = EFI_SS_ACTION_POWEROFF;
+			c->action = FW_ACTION_POWEROFF;
 		else if (word_is(v, n, "reboot"))
-			c->action = EFI_SS_ACTION_REBOOT;
+			c->action = FW_ACTION_REBOOT;
 		else if (word_is(v, n, "exit"))
-			c->action = EFI_SS_ACTION_EXIT;
+			c->action = FW_ACTION_EXIT;
 		else
 			return "not one of wait, poweroff, reboot, exit";
 		return NULL;
@@ -244,24 +244,24 @@ static const char *apply(struct efi_ss_config *c, enum key k, const char *v, siz
 			c->debug_exit = b;
 		return NULL;
 	case K_REPORT_DIR:
-		if (efi_ss_path_normalise(v, n, c->report_dir, sizeof(c->report_dir), true, &why))
+		if (fw_path_normalise(v, n, c->report_dir, sizeof(c->report_dir), true, &why))
 			return why;
 		return NULL;
 	case K_POLICY:
 		if (word_is(v, n, "none")) {
-			c->policy_mode = EFI_SS_POLICY_NONE;
+			c->policy_mode = FW_POLICY_NONE;
 			return NULL;
 		}
-		if (efi_ss_path_normalise(v, n, c->policy, sizeof(c->policy), false, &why))
+		if (fw_path_normalise(v, n, c->policy, sizeof(c->policy), false, &why))
 			return why;
-		c->policy_mode = EFI_SS_POLICY_PATH;
+		c->policy_mode = FW_POLICY_PATH;
 		return NULL;
 	case K_SUMMARY:
 		if (word_is(v, n, "none")) {
 			c->summary[0] = '\0';
 			return NULL;
 		}
-		if (efi_ss_path_normalise(v, n, c->summary, sizeof(c->summary), false, &why))
+		if (fw_path_normalise(v, n, c->summary, sizeof(c->summary), false, &why))
 			return why;
 		return NULL;
 	case K_TEXT_MODE:
@@ -284,8 +284,8 @@ static const char *apply(struct efi_ss_config *c, enum key k, const char *v, siz
 	return "internal error";
 }
 
-/* One line without its line end; len <= EFI_SS_CFG_LINE_MAX. seen: keys met on earlier lines. */
-static void parse_line(struct efi_ss_config *c, unsigned line, const char *s, size_t len,
+/* One line without its line end; len <= FW_CFG_LINE_MAX. seen: keys met on earlier lines. */
+static void parse_line(struct fw_config *c, unsigned line, const char *s, size_t len,
 		       bool seen[K_COUNT])
 {
 	char ex[48];
@@ -363,10 +363,10 @@ static void parse_line(struct efi_ss_config *c, unsigned line, const char *s, si
 	}
 }
 
-void efi_ss_config_parse(struct efi_ss_config *c, const uint8_t *data, size_t len)
+void fw_config_parse(struct fw_config *c, const uint8_t *data, size_t len)
 {
 	struct ss_text_iter it;
-	char buf[EFI_SS_CFG_LINE_MAX];
+	char buf[FW_CFG_LINE_MAX];
 	size_t n = 0;
 	bool too_long = false, prev_cr = false;
 	bool seen[K_COUNT] = { false };
@@ -383,7 +383,7 @@ void efi_ss_config_parse(struct efi_ss_config *c, const uint8_t *data, size_t le
 		prev_cr = ch == '\r';
 		if (ch == '\n' || ch == '\r' || ch < 0) {
 			if (too_long)
-				add_msg(c, line, "line longer than %u characters, ignored", EFI_SS_CFG_LINE_MAX);
+				add_msg(c, line, "line longer than %u characters, ignored", FW_CFG_LINE_MAX);
 			else
 				parse_line(c, line, buf, n, seen);
 			if (ch < 0)

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* Unit tests of efi/logic/efi_clock.c: field ranges, calendar rules, the build-year window,
+/* Unit tests of fw/clock.c: field ranges, calendar rules, the build-year window,
  * the finding message and ISO 8601 output with the UEFI time-zone sign convention. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -11,12 +11,12 @@
 
 #include <cmocka.h>
 
-#include "efi_clock.h"
+#include "clock.h"
 #include "slicscan.h"
 
-static struct efi_ss_time t0(void)
+static struct fw_time t0(void)
 {
-	struct efi_ss_time t = { 2025, 3, 14, 9, 26, 53, 0, EFI_SS_TZ_UNSPECIFIED, 0 };
+	struct fw_time t = { 2025, 3, 14, 9, 26, 53, 0, FW_TZ_UNSPECIFIED, 0 };
 	return t;
 }
 
@@ -24,16 +24,16 @@ static void test_plausible(void **state)
 {
 	(void)state;
 	char msg[SS_MSG_LEN] = "untouched";
-	struct efi_ss_time t = t0();
-	assert_true(efi_ss_clock_check(&t, 2025, msg, sizeof(msg)));
+	struct fw_time t = t0();
+	assert_true(fw_clock_check(&t, 2025, msg, sizeof(msg)));
 	assert_string_equal(msg, "untouched");
 	t.year = 2045;
-	assert_true(efi_ss_clock_check(&t, 2025, msg, sizeof(msg)));
+	assert_true(fw_clock_check(&t, 2025, msg, sizeof(msg)));
 	t.year = 2046;
-	assert_false(efi_ss_clock_check(&t, 2025, msg, sizeof(msg)));
+	assert_false(fw_clock_check(&t, 2025, msg, sizeof(msg)));
 	assert_non_null(strstr(msg, "too far in the future"));
 	t.year = 2024;
-	assert_false(efi_ss_clock_check(&t, 2025, msg, sizeof(msg)));
+	assert_false(fw_clock_check(&t, 2025, msg, sizeof(msg)));
 	assert_non_null(strstr(msg, "before this program was built"));
 }
 
@@ -41,13 +41,13 @@ static void test_dead_battery_message(void **state)
 {
 	(void)state;
 	char msg[SS_MSG_LEN];
-	struct efi_ss_time t = { 2009, 1, 1, 0, 0, 5, 0, EFI_SS_TZ_UNSPECIFIED, 0 };
-	assert_false(efi_ss_clock_check(&t, 2025, msg, sizeof(msg)));
+	struct fw_time t = { 2009, 1, 1, 0, 0, 5, 0, FW_TZ_UNSPECIFIED, 0 };
+	assert_false(fw_clock_check(&t, 2025, msg, sizeof(msg)));
 	assert_non_null(strstr(msg, "2009-01-01 00:00:05"));
 	assert_non_null(strstr(msg, "0xC004F06C"));
 	assert_non_null(strstr(msg, "date, time and time zone in firmware setup"));
 	assert_true(strlen(msg) < SS_MSG_LEN - 1); /* whole message fits a finding */
-	efi_ss_clock_unreadable_msg(0x8000000000000007ull, msg, sizeof(msg));
+	fw_clock_unreadable_msg(0x8000000000000007ull, msg, sizeof(msg));
 	assert_non_null(strstr(msg, "unreadable"));
 	assert_non_null(strstr(msg, "0x8000000000000007"));
 	assert_non_null(strstr(msg, "0xC004F06C"));
@@ -58,7 +58,7 @@ static void test_fields(void **state)
 {
 	(void)state;
 	char msg[SS_MSG_LEN];
-	struct efi_ss_time t;
+	struct fw_time t;
 	static const struct { uint16_t y; uint8_t m, d; bool ok; } dates[] = {
 		{ 2028, 2, 29, true }, { 2027, 2, 29, false }, { 2100 - 75, 2, 28, true },
 		{ 2025, 4, 31, false }, { 2025, 12, 31, true }, { 2025, 13, 1, false },
@@ -67,62 +67,62 @@ static void test_fields(void **state)
 	for (size_t i = 0; i < sizeof(dates) / sizeof(dates[0]); i++) {
 		t = t0();
 		t.year = dates[i].y, t.month = dates[i].m, t.day = dates[i].d;
-		assert_int_equal(efi_ss_clock_check(&t, 2025, msg, sizeof(msg)), dates[i].ok);
+		assert_int_equal(fw_clock_check(&t, 2025, msg, sizeof(msg)), dates[i].ok);
 	}
 	t = t0(); t.hour = 24;
-	assert_false(efi_ss_clock_check(&t, 2025, msg, sizeof(msg)));
+	assert_false(fw_clock_check(&t, 2025, msg, sizeof(msg)));
 	assert_non_null(strstr(msg, "impossible time of day"));
 	t = t0(); t.minute = 60;
-	assert_false(efi_ss_clock_check(&t, 2025, msg, sizeof(msg)));
+	assert_false(fw_clock_check(&t, 2025, msg, sizeof(msg)));
 	t = t0(); t.second = 60;
-	assert_false(efi_ss_clock_check(&t, 2025, msg, sizeof(msg)));
+	assert_false(fw_clock_check(&t, 2025, msg, sizeof(msg)));
 	t = t0(); t.nanosecond = 1000000000u;
-	assert_false(efi_ss_clock_check(&t, 2025, msg, sizeof(msg)));
+	assert_false(fw_clock_check(&t, 2025, msg, sizeof(msg)));
 	t = t0(); t.time_zone = 1441;
-	assert_false(efi_ss_clock_check(&t, 2025, msg, sizeof(msg)));
+	assert_false(fw_clock_check(&t, 2025, msg, sizeof(msg)));
 	t = t0(); t.time_zone = -1440;
-	assert_true(efi_ss_clock_check(&t, 2025, msg, sizeof(msg)));
+	assert_true(fw_clock_check(&t, 2025, msg, sizeof(msg)));
 	t = t0(); t.month = 2; t.day = 30;
-	assert_false(efi_ss_clock_check(&t, 2025, NULL, 0)); /* no message buffer: no write */
+	assert_false(fw_clock_check(&t, 2025, NULL, 0)); /* no message buffer: no write */
 	/* 2100 is not a leap year, 2000 is */
 	t = t0(); t.year = 2100; t.month = 2; t.day = 29;
-	assert_false(efi_ss_clock_check(&t, 2090, msg, sizeof(msg)));
+	assert_false(fw_clock_check(&t, 2090, msg, sizeof(msg)));
 	t.year = 2000;
-	assert_true(efi_ss_clock_check(&t, 1990, msg, sizeof(msg)));
+	assert_true(fw_clock_check(&t, 1990, msg, sizeof(msg)));
 }
 
 static void test_iso(void **state)
 {
 	(void)state;
 	char buf[64];
-	struct efi_ss_time t = t0();
-	efi_ss_clock_iso(&t, buf, sizeof(buf));
+	struct fw_time t = t0();
+	fw_clock_iso(&t, buf, sizeof(buf));
 	assert_string_equal(buf, "2025-03-14T09:26:53 (local time, zone unknown)");
 	t.time_zone = -60; /* Localtime = UTC - TimeZone: UTC+1 */
-	efi_ss_clock_iso(&t, buf, sizeof(buf));
+	fw_clock_iso(&t, buf, sizeof(buf));
 	assert_string_equal(buf, "2025-03-14T09:26:53+01:00");
 	t.time_zone = 330;
-	efi_ss_clock_iso(&t, buf, sizeof(buf));
+	fw_clock_iso(&t, buf, sizeof(buf));
 	assert_string_equal(buf, "2025-03-14T09:26:53-05:30");
 	t.time_zone = 0;
-	efi_ss_clock_iso(&t, buf, sizeof(buf));
+	fw_clock_iso(&t, buf, sizeof(buf));
 	assert_string_equal(buf, "2025-03-14T09:26:53+00:00");
 	t.time_zone = 5000;
-	efi_ss_clock_iso(&t, buf, sizeof(buf));
+	fw_clock_iso(&t, buf, sizeof(buf));
 	assert_non_null(strstr(buf, "zone unknown"));
-	efi_ss_clock_iso(&t, buf, 8);
+	fw_clock_iso(&t, buf, 8);
 	assert_string_equal(buf, "2025-03");
 }
 
 static void test_year_of_date(void **state)
 {
 	(void)state;
-	assert_int_equal(efi_ss_year_of_date("Mar 14 2025"), 2025);
-	assert_int_equal(efi_ss_year_of_date(__DATE__) >= 2024, 1);
-	assert_int_equal(efi_ss_year_of_date("Mar 14 25"), 0);
-	assert_int_equal(efi_ss_year_of_date("Mar 14 2025x"), 0);
-	assert_int_equal(efi_ss_year_of_date("Mar 14 20x5"), 0);
-	assert_int_equal(efi_ss_year_of_date(""), 0);
+	assert_int_equal(fw_year_of_date("Mar 14 2025"), 2025);
+	assert_int_equal(fw_year_of_date(__DATE__) >= 2024, 1);
+	assert_int_equal(fw_year_of_date("Mar 14 25"), 0);
+	assert_int_equal(fw_year_of_date("Mar 14 2025x"), 0);
+	assert_int_equal(fw_year_of_date("Mar 14 20x5"), 0);
+	assert_int_equal(fw_year_of_date(""), 0);
 }
 
 int main(void)

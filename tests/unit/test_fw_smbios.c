@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* Unit tests of efi/logic/efi_smbios.c: entry points of both layouts with checksums, a small
+/* Unit tests of fw/smbios.c: entry points of both layouts with checksums, a small
  * structure table, and every truncation and string-index fault; each buffer is an exact-size
  * heap copy so ASan sees any overread. */
 #include <setjmp.h>
@@ -12,7 +12,7 @@
 
 #include <cmocka.h>
 
-#include "efi_smbios.h"
+#include "smbios.h"
 
 /* type 0: vendor "ACME", version "1.2.3", date string 3 "01/02/2013";
  * type 1 (length 0x1B): manufacturer "Dell Inc.", product "OptiPlex 790", serial "H9XJ1L2",
@@ -31,19 +31,19 @@ static const uint8_t table[] = {
 	127, 4, 0xFF, 0xFF, 0, 0,
 };
 
-static void parse(const uint8_t *src, size_t n, struct efi_ss_smbios_info *info, uint8_t major,
+static void parse(const uint8_t *src, size_t n, struct fw_smbios_info *info, uint8_t major,
 		  uint8_t minor)
 {
 	uint8_t *h = malloc(n ? n : 1);
 	memcpy(h, src, n);
-	efi_ss_smbios_parse(h, n, major, minor, info);
+	fw_smbios_parse(h, n, major, minor, info);
 	free(h);
 }
 
 static void test_table(void **state)
 {
 	(void)state;
-	struct efi_ss_smbios_info i;
+	struct fw_smbios_info i;
 	parse(table, sizeof(table), &i, 2, 8);
 	assert_true(i.found_type0);
 	assert_true(i.found_type1);
@@ -70,22 +70,22 @@ static void test_every_prefix(void **state)
 {
 	(void)state;
 	for (size_t n = 0; n <= sizeof(table); n++) {
-		struct efi_ss_smbios_info i;
+		struct fw_smbios_info i;
 		parse(table, n, &i, 3, 0);
 		if (n < 47) /* type 0 complete at 47 bytes (its double NUL included) */
 			assert_false(i.found_type0);
 		if (n < sizeof(table) - 12)
 			assert_false(i.found_type1 && i.structures > 2);
 	}
-	struct efi_ss_smbios_info i;
-	efi_ss_smbios_parse(NULL, 10, 3, 0, &i);
+	struct fw_smbios_info i;
+	fw_smbios_parse(NULL, 10, 3, 0, &i);
 	assert_false(i.found_type0);
 }
 
 static void test_faults(void **state)
 {
 	(void)state;
-	struct efi_ss_smbios_info i;
+	struct fw_smbios_info i;
 	uint8_t t[sizeof(table)];
 
 	/* string index beyond the strings present, and 0 = none */
@@ -124,7 +124,7 @@ static void test_faults(void **state)
 	memcpy(big, (uint8_t[]){ 1, 8, 0, 0, 0, 0, 0, 1 }, 8);
 	big[8 + 200] = 0, big[8 + 201] = 0;
 	parse(big, sizeof(big), &i, 2, 0);
-	assert_int_equal(strlen(i.sys_serial), EFI_SS_SMBIOS_STR_MAX);
+	assert_int_equal(strlen(i.sys_serial), FW_SMBIOS_STR_MAX);
 
 	/* no double NUL at the end: truncated, no read past */
 	uint8_t nodbl[] = { 1, 8, 0, 0, 0, 0, 0, 1, 'x', 'y' };
@@ -156,23 +156,23 @@ static void fix_sum(uint8_t *p, size_t n, size_t at)
 static void test_entry_points(void **state)
 {
 	(void)state;
-	struct efi_ss_smbios_ep ep;
+	struct fw_smbios_ep ep;
 	const char *why;
 	uint8_t e3[0x18] = { '_', 'S', 'M', '3', '_', 0, 0x18, 3, 2, 0, 1, 0 };
 	e3[12] = 0x00, e3[13] = 0x10; /* max size 0x1000 */
 	e3[16] = 0x00, e3[17] = 0x00, e3[18] = 0x80, e3[19] = 0x7F, e3[20] = 0x01;
 	fix_sum(e3, 0x18, 5);
-	assert_int_equal(efi_ss_smbios_ep_size(e3), 0x18);
-	assert_int_equal(efi_ss_smbios_ep_parse(e3, sizeof(e3), &ep, &why), 0);
+	assert_int_equal(fw_smbios_ep_size(e3), 0x18);
+	assert_int_equal(fw_smbios_ep_parse(e3, sizeof(e3), &ep, &why), 0);
 	assert_true(ep.is64);
 	assert_int_equal(ep.major, 3);
 	assert_int_equal(ep.minor, 2);
 	assert_int_equal(ep.table_len, 0x1000);
 	assert_int_equal(ep.table_addr, 0x17F800000ull);
 	e3[20] ^= 1;
-	assert_int_equal(efi_ss_smbios_ep_parse(e3, sizeof(e3), &ep, &why), -1);
+	assert_int_equal(fw_smbios_ep_parse(e3, sizeof(e3), &ep, &why), -1);
 	assert_non_null(strstr(why, "checksum"));
-	assert_int_equal(efi_ss_smbios_ep_parse(e3, 0x17, &ep, &why), -1);
+	assert_int_equal(fw_smbios_ep_parse(e3, 0x17, &ep, &why), -1);
 
 	uint8_t e2[0x1F] = { '_', 'S', 'M', '_', 0, 0x1F, 2, 8, 0x40, 0, 0 };
 	memcpy(e2 + 16, "_DMI_", 5);
@@ -180,8 +180,8 @@ static void test_entry_points(void **state)
 	e2[24] = 0x00, e2[25] = 0x00, e2[26] = 0x0F, e2[27] = 0x00; /* 0xF0000 */
 	fix_sum(e2 + 16, 15, 5);
 	fix_sum(e2, 0x1F, 4);
-	assert_int_equal(efi_ss_smbios_ep_size(e2), 0x1F);
-	assert_int_equal(efi_ss_smbios_ep_parse(e2, sizeof(e2), &ep, &why), 0);
+	assert_int_equal(fw_smbios_ep_size(e2), 0x1F);
+	assert_int_equal(fw_smbios_ep_parse(e2, sizeof(e2), &ep, &why), 0);
 	assert_false(ep.is64);
 	assert_int_equal(ep.major, 2);
 	assert_int_equal(ep.minor, 8);
@@ -189,15 +189,15 @@ static void test_entry_points(void **state)
 	assert_int_equal(ep.table_addr, 0xF0000);
 	e2[21] ^= 0x55; /* intermediate checksum broken, outer fixed again */
 	fix_sum(e2, 0x1F, 4);
-	assert_int_equal(efi_ss_smbios_ep_parse(e2, sizeof(e2), &ep, &why), -1);
+	assert_int_equal(fw_smbios_ep_parse(e2, sizeof(e2), &ep, &why), -1);
 	assert_non_null(strstr(why, "_DMI_"));
 
 	static const uint8_t notep[7] = { '_', 'S', 'M', 'X', '_', 0, 0x18 };
-	assert_int_equal(efi_ss_smbios_ep_size(notep), 0);
-	assert_int_equal(efi_ss_smbios_ep_parse(notep, 7, &ep, &why), -1);
+	assert_int_equal(fw_smbios_ep_size(notep), 0);
+	assert_int_equal(fw_smbios_ep_parse(notep, 7, &ep, &why), -1);
 	uint8_t shortlen[7] = { '_', 'S', 'M', '3', '_', 0, 0x10 };
-	assert_int_equal(efi_ss_smbios_ep_size(shortlen), 0);
-	assert_int_equal(efi_ss_smbios_ep_parse(NULL, 0, &ep, NULL), -1);
+	assert_int_equal(fw_smbios_ep_size(shortlen), 0);
+	assert_int_equal(fw_smbios_ep_parse(NULL, 0, &ep, NULL), -1);
 }
 
 int main(void)

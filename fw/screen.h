@@ -11,51 +11,51 @@
  * - The console's size: which text mode to use.
  * - The verdict block: what the last screenful holds, so that the verdict, its reason and what
  *   to do stay where the person looks after the report has scrolled. */
-#ifndef EFI_SS_SCREEN_H
-#define EFI_SS_SCREEN_H
+#ifndef FW_SCREEN_H
+#define FW_SCREEN_H
 
 #include <stdbool.h>
 #include <stddef.h>
 
-#define EFI_SS_WRAP_WIDTH_MAX 255  /* wider consoles are laid out 255 columns wide */
-#define EFI_SS_WRAP_WIDTH_MIN 20
-#define EFI_SS_WRAP_LINE_MAX 1024  /* a longer logical line is wrapped in pieces of this size */
+#define FW_WRAP_WIDTH_MAX 255  /* wider consoles are laid out 255 columns wide */
+#define FW_WRAP_WIDTH_MIN 20
+#define FW_WRAP_LINE_MAX 1024  /* a longer logical line is wrapped in pieces of this size */
 
 /* Receives one screen line (no line end, never wider than the wrap width). */
-typedef void (*efi_ss_line_fn)(void *ctx, const char *s, size_t n);
+typedef void (*fw_line_fn)(void *ctx, const char *s, size_t n);
 
-struct efi_ss_wrap {
+struct fw_wrap {
 	unsigned width;     /* columns a line may fill */
-	efi_ss_line_fn out; /* NULL: only count */
+	fw_line_fn out; /* NULL: only count */
 	void *ctx;
-	char buf[EFI_SS_WRAP_LINE_MAX];
+	char buf[FW_WRAP_LINE_MAX];
 	size_t n;
 	size_t lines;       /* screen lines emitted so far */
 };
 
-/* width is clamped to EFI_SS_WRAP_WIDTH_MIN..EFI_SS_WRAP_WIDTH_MAX. */
-void efi_ss_wrap_init(struct efi_ss_wrap *w, unsigned width, efi_ss_line_fn out, void *ctx);
-/* An ss_write_fn (ctx: the struct efi_ss_wrap): text in any pieces; each '\n' ends a line,
+/* width is clamped to FW_WRAP_WIDTH_MIN..FW_WRAP_WIDTH_MAX. */
+void fw_wrap_init(struct fw_wrap *w, unsigned width, fw_line_fn out, void *ctx);
+/* An ss_write_fn (ctx: the struct fw_wrap): text in any pieces; each '\n' ends a line,
  * which is then wrapped and passed on. '\r' is dropped. */
-void efi_ss_wrap_write(void *ctx, const char *s, size_t n);
+void fw_wrap_write(void *ctx, const char *s, size_t n);
 /* A pending line without its '\n' is wrapped and passed on. */
-void efi_ss_wrap_flush(struct efi_ss_wrap *w);
+void fw_wrap_flush(struct fw_wrap *w);
 /* Wrap one logical line (no '\n'); returns the number of screen lines it took (at least 1). */
-size_t efi_ss_wrap_line(const char *s, size_t n, unsigned width, efi_ss_line_fn out, void *ctx);
+size_t fw_wrap_line(const char *s, size_t n, unsigned width, fw_line_fn out, void *ctx);
 
 /* The text mode to use. cur_ok: the firmware told the current mode's size (cols x rows).
  * Mode 0 (80x25, which every UEFI console must support) when asked for (want_80x25), when the
  * size is unknown, or when it is smaller than 80x25; else the current mode. */
-bool efi_ss_use_mode0(bool want_80x25, bool cur_ok, unsigned cols, unsigned rows);
+bool fw_use_mode0(bool want_80x25, bool cur_ok, unsigned cols, unsigned rows);
 /* The wrap width for a console of cols columns: one less, so no line ever fills the last
  * column (the console would move the cursor on by itself). */
-unsigned efi_ss_wrap_width(unsigned cols);
+unsigned fw_wrap_width(unsigned cols);
 
 /* The verdict block, printed last: [gap] big letters, [gap] banner (box, reason, what to do),
  * [problems: a heading, then each warning or error, wrapped], tail (where the report went,
  * what happens next). Everything but the gaps and the problems must be there; those fill the
  * room left on a screen of rows lines (the last row holds the cursor). */
-struct efi_ss_plan {
+struct fw_plan {
 	bool gap_top, gap_mid;
 	size_t problems_shown; /* how many problems fit; the heading is shown when > 0 */
 	bool problems_more;    /* a line "... N more" follows the problems shown (with none
@@ -66,7 +66,7 @@ struct efi_ss_plan {
 
 /* big, banner, tail: their heights in screen lines; problem_lines[i]: the height of problem i
  * (wrapped). */
-void efi_ss_plan_verdict(unsigned rows, size_t big, size_t banner, const size_t *problem_lines,
-			 size_t nproblems, size_t tail, struct efi_ss_plan *p);
+void fw_plan_verdict(unsigned rows, size_t big, size_t banner, const size_t *problem_lines,
+			 size_t nproblems, size_t tail, struct fw_plan *p);
 
 #endif
