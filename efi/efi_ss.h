@@ -16,6 +16,7 @@
 #include "clock.h"
 #include "efi_launch.h"
 #include "memmap.h"
+#include "report.h"
 #include "smbios.h"
 
 #if defined(__x86_64__)
@@ -133,22 +134,11 @@ bool efi_ss_clock_read(struct fw_time *t, EFI_STATUS *status);
 
 /* ---- report (report.c) ---- */
 
-/* Facts the report carries besides the findings (SMBIOS, clock, firmware, app). */
+/* The report's facts (fw/report.h) plus the UEFI ones: firmware vendor and UEFI revision. */
 struct efi_ss_facts {
-	char app[64];
-	char mode[32];
-	char sys_manufacturer[FW_SMBIOS_STR_MAX + 1];
-	char sys_product[FW_SMBIOS_STR_MAX + 1];
-	char sys_serial[FW_SMBIOS_STR_MAX + 1];
-	char sys_uuid[48];
-	char bios_vendor[FW_SMBIOS_STR_MAX + 1];
-	char bios_version[FW_SMBIOS_STR_MAX + 1];
-	char bios_date[FW_SMBIOS_STR_MAX + 1];
-	char clock[64];
+	struct fw_facts f;
 	char fw_vendor[96];
 	char uefi_rev[16];
-	char smbios_note[64];
-	struct ss_info info;
 };
 
 void efi_ss_facts_fill(struct efi_ss_facts *f, const struct fw_smbios_info *smb,

@@ -227,7 +227,7 @@ static unsigned scan(struct run *x)
 		}
 		if (why == NULL)
 			efi_ss_report_write(v, dir, x->cfg.summary, &x->smbios, have_smbios, x->result,
-					    &x->facts.info, x->saved, sizeof(x->saved));
+					    &x->facts.f.info, x->saved, sizeof(x->saved));
 	}
 	return (unsigned)x->result->exit_code;
 }
@@ -254,12 +254,12 @@ static void show(struct run *x, bool quiet)
 	char tail[sizeof(x->saved) + 128];
 	size_t n = 0;
 	if (x->args.json) {
-		ss_render_json(x->result, &x->facts.info, efi_ss_con_write_raw, NULL);
+		ss_render_json(x->result, &x->facts.f.info, efi_ss_con_write_raw, NULL);
 		return;
 	}
 	/* The details first, the verdict block last: it is what stays on the screen. */
 	if (!quiet)
-		ss_render_text(x->result, &x->facts.info, efi_ss_con_write, NULL);
+		ss_render_text(x->result, &x->facts.f.info, efi_ss_con_write, NULL);
 	if (x->saved[0] != '\0')
 		n = ss_fmt(tail, sizeof(tail), "Report saved: %s\n", x->saved);
 	if (n >= sizeof(tail))

@@ -1,148 +1,44 @@
 /* SPDX-License-Identifier: MIT */
-/* The report files on the stick: facts beside the findings (ss_info), the file name from
- * SMBIOS (fw/naming.c) and NAME.txt / NAME.json written through efi/files.c.
+/* The report files on the stick as the UEFI app writes them: fw/report.c decides names and
+ * contents; this file adds the UEFI facts and hands it the file operations of efi/files.c.
  * The text file gets CRLF line ends so that old Notepad shows it properly. */
 #include "efi_ss.h"
 
-#include "naming.h"
 #include "printable.h"
-
-static void put_info(struct efi_ss_facts *f, const char *key, const char *label,
-		     const char *value)
-{
-	if (value != NULL && value[0] != '\0')
-		ss_info_add(&f->info, key, label, value);
-}
-
-static void printable(const char *raw, char *out, size_t cap)
-{
-	fw_printable((const uint8_t *)raw, ss_strlen(raw), out, cap);
-}
 
 void efi_ss_facts_fill(struct efi_ss_facts *f, const struct fw_smbios_info *smb,
 		       bool have_smbios, const char *smbios_why, const struct fw_time *t,
 		       bool have_time, bool shell_mode)
 {
+	char app[64];
 	ss_memfill(f, 0, sizeof(*f));
-	ss_fmt(f->app, sizeof(f->app), "slicscan %s (UEFI %s)", SS_VERSION, EFI_SS_ARCH);
-	ss_fmt(f->mode, sizeof(f->mode), "%s", shell_mode ? "UEFI Shell" : "booted from the stick");
-	if (have_smbios) {
-		printable(smb->sys_manufacturer, f->sys_manufacturer, sizeof(f->sys_manufacturer));
-		printable(smb->sys_product, f->sys_product, sizeof(f->sys_product));
-		printable(smb->sys_serial, f->sys_serial, sizeof(f->sys_serial));
-		printable(smb->bios_vendor, f->bios_vendor, sizeof(f->bios_vendor));
-		printable(smb->bios_version, f->bios_version, sizeof(f->bios_version));
-		printable(smb->bios_date, f->bios_date, sizeof(f->bios_date));
-		if (smb->has_uuid) {
-			char name[FW_NAME_MAX];
-			if (fw_report_base(NULL, 0, smb->uuid, smb->uuid_le, name, sizeof(name)) ==
-			    FW_NAME_UUID)
-				ss_fmt(f->sys_uuid, sizeof(f->sys_uuid), "%s", name + 5);
-		}
-	} else {
-		ss_fmt(f->smbios_note, sizeof(f->smbios_note), "%.60s",
-		       smbios_why ? smbios_why : "unavailable");
-	}
-	if (have_time)
-		fw_clock_iso(t, f->clock, sizeof(f->clock));
-	else
-		ss_fmt(f->clock, sizeof(f->clock), "unreadable");
+	ss_fmt(app, sizeof(app), "slicscan %s (UEFI %s)", SS_VERSION, EFI_SS_ARCH);
+	fw_facts_fill(&f->f, app, shell_mode ? "UEFI Shell" : "booted from the stick",
+		      have_smbios ? smb : NULL, smbios_why, have_time ? t : NULL);
 	if (ST->FirmwareVendor != NULL) {
 		char vendor[64];
 		efi_ss_ucs2_ascii(ST->FirmwareVendor, 63, vendor, sizeof(vendor));
-		printable(vendor, vendor, sizeof(vendor));
+		fw_printable((const uint8_t *)vendor, ss_strlen(vendor), vendor, sizeof(vendor));
 		ss_fmt(f->fw_vendor, sizeof(f->fw_vendor), "%s, revision 0x%08x", vendor,
 		       (unsigned)ST->FirmwareRevision);
+		ss_info_add(&f->f.info, "firmware_vendor", "UEFI firmware", f->fw_vendor);
 	}
 	ss_fmt(f->uefi_rev, sizeof(f->uefi_rev), "%u.%u", (unsigned)(ST->Hdr.Revision >> 16),
 	       (unsigned)(ST->Hdr.Revision & 0xFFFF) / 10);
-
-	put_info(f, "app_version", "App", f->app);
-	put_info(f, "run_mode", "Run mode", f->mode);
-	put_info(f, "system_manufacturer", "System manufacturer", f->sys_manufacturer);
-	put_info(f, "system_product", "System product", f->sys_product);
-	put_info(f, "system_serial", "System serial", f->sys_serial);
-	put_info(f, "system_uuid", "System UUID", f->sys_uuid);
-	put_info(f, "bios_vendor", "BIOS vendor", f->bios_vendor);
-	put_info(f, "bios_version", "BIOS version", f->bios_version);
-	put_info(f, "bios_date", "BIOS date", f->bios_date);
-	put_info(f, "smbios", "SMBIOS", f->smbios_note);
-	put_info(f, "firmware_time", "Firmware clock", f->clock);
-	put_info(f, "firmware_vendor", "UEFI firmware", f->fw_vendor);
-	put_info(f, "uefi_revision", "UEFI revision", f->uefi_rev);
+	ss_info_add(&f->f.info, "uefi_revision", "UEFI revision", f->uefi_rev);
 }
 
-/* ---- rendering into memory ---- */
+/* ---- fw_files over efi/files.c: error codes are the EFI_STATUS values themselves ---- */
 
-struct membuf {
-	char *p;       /* NULL while measuring */
-	size_t n, cap;
-	bool crlf;
-};
-
-static void mem_write(void *ctx, const char *s, size_t n)
+static int code(EFI_STATUS st)
 {
-	struct membuf *b = ctx;
-	for (size_t i = 0; i < n; i++) {
-		if (b->crlf && s[i] == '\n') {
-			if (b->p != NULL && b->n < b->cap)
-				b->p[b->n] = '\r';
-			b->n++;
-		}
-		if (b->p != NULL && b->n < b->cap)
-			b->p[b->n] = s[i];
-		b->n++;
-	}
+	return EFI_ERROR(st) ? (int)(st & ~EFI_ERROR_MASK) : 0; /* error codes are 1, 2, ... */
 }
 
-typedef void (*render_fn)(const struct ss_result *, const struct ss_info *, ss_write_fn, void *);
-
-/* Render twice: once to measure, once into an exact pool buffer. */
-static char *render(render_fn fn, const struct ss_result *r, const struct ss_info *info,
-		    bool crlf, size_t *len)
+static const char *why(void *ctx, int err)
 {
-	struct membuf b = { NULL, 0, 0, crlf };
-	fn(r, info, mem_write, &b);
-	size_t need = b.n;
-	b.p = AllocatePool(need ? need : 1);
-	if (b.p == NULL)
-		return NULL;
-	b.cap = need;
-	b.n = 0;
-	fn(r, info, mem_write, &b);
-	*len = b.n < need ? b.n : need;
-	return b.p;
-}
-
-/* ---- names ---- */
-
-struct exists_ctx {
-	const struct efi_ss_vol *v;
-	const char *dir;
-};
-
-static bool sep_needed(const char *dir)
-{
-	size_t n = ss_strlen(dir);
-	return n > 0 && dir[n - 1] != '\\' && dir[n - 1] != ':';
-}
-
-static bool report_exists(void *ctx, const char *name)
-{
-	struct exists_ctx *e = ctx;
-	char path[300];
-	const char *sep = sep_needed(e->dir) ? "\\" : "";
-	if (ss_fmt(path, sizeof(path), "%s%s%s.txt", e->dir, sep, name) >= sizeof(path))
-		return true;
-	if (efi_ss_file_exists(e->v, path))
-		return true;
-	ss_fmt(path, sizeof(path), "%s%s%s.json", e->dir, sep, name);
-	return efi_ss_file_exists(e->v, path);
-}
-
-static const char *status_str(EFI_STATUS st)
-{
-	switch (st) {
+	(void)ctx;
+	switch ((EFI_STATUS)err | EFI_ERROR_MASK) {
 	case EFI_WRITE_PROTECTED: return "the stick is write-protected";
 	case EFI_VOLUME_FULL: return "the stick is full";
 	case EFI_ACCESS_DENIED: return "access denied";
@@ -155,37 +51,42 @@ static const char *status_str(EFI_STATUS st)
 	}
 }
 
-/* Append this machine's line to the summary CSV (the header first on a new file), after its
- * report pair was saved: the line names the pair. Returns NULL, or why the line was not added.
- * The summary is an index of the reports, not a report: its failure is told on the screen but
- * changes neither the verdict nor the exit code, so the saved report stays the whole truth. */
-static const char *summary_append(const struct efi_ss_vol *v, const char *path,
-				  const struct ss_result *r, const struct ss_info *info,
-				  const char *report)
+static bool f_exists(void *ctx, const char *path)
 {
-	char head[512], line[2048], parent[160];
-	struct membuf hb = { head, 0, sizeof(head), false }, lb = { line, 0, sizeof(line), false };
-	struct ss_info with = *info;
-	EFI_STATUS st = EFI_SUCCESS;
+	return efi_ss_file_exists(ctx, path);
+}
 
-	ss_info_add(&with, "report", "Report", report);
-	ss_render_csv_header(mem_write, &hb);
-	ss_render_csv(r, &with, mem_write, &lb);
-	size_t cut = ss_strlen(path);
-	while (cut > 0 && path[cut - 1] != '\\')
-		cut--;
-	if (cut > 1 && cut <= sizeof(parent)) { /* "\dir\file.csv": make "\dir" first */
-		ss_memcopy(parent, path, cut - 1);
-		parent[cut - 1] = '\0';
-		st = efi_ss_mkdirs(v, parent);
-	}
-	if (!EFI_ERROR(st))
-		st = hb.n > hb.cap || lb.n > lb.cap
-			     ? EFI_BUFFER_TOO_SMALL
-			     : efi_ss_file_append(v, path, head, hb.n, line, lb.n);
-	if (!EFI_ERROR(st))
-		return NULL;
-	return st == EFI_BUFFER_TOO_SMALL ? "line too long" : status_str(st);
+static int f_mkdirs(void *ctx, const char *path)
+{
+	return code(efi_ss_mkdirs(ctx, path));
+}
+
+static int f_write_new(void *ctx, const char *path, const void *data, size_t len)
+{
+	return code(efi_ss_file_write(ctx, path, data, len));
+}
+
+static int f_append(void *ctx, const char *path, const void *head, size_t hlen,
+		    const void *data, size_t len)
+{
+	return code(efi_ss_file_append(ctx, path, head, hlen, data, len));
+}
+
+static int f_remove(void *ctx, const char *path)
+{
+	return code(efi_ss_file_delete(ctx, path));
+}
+
+static void *f_alloc(void *ctx, size_t n)
+{
+	(void)ctx;
+	return AllocatePool(n);
+}
+
+static void f_release(void *ctx, void *p)
+{
+	(void)ctx;
+	FreePool(p);
 }
 
 bool efi_ss_report_write(const struct efi_ss_vol *v, const char *dir, const char *summary,
@@ -193,71 +94,7 @@ bool efi_ss_report_write(const struct efi_ss_vol *v, const char *dir, const char
 			 struct ss_result *r, const struct ss_info *info, char *saved,
 			 size_t cap)
 {
-	char base[FW_NAME_MAX], name[FW_NAME_MAX], txt[300], json[300];
-	const char *why = NULL;
-	EFI_STATUS st = EFI_SUCCESS;
-	char *t = NULL, *j = NULL;
-	size_t tlen = 0, jlen = 0;
-
-	saved[0] = '\0';
-	if (have_smbios)
-		fw_report_base((const uint8_t *)smb->sys_serial, ss_strlen(smb->sys_serial),
-				   smb->has_uuid ? smb->uuid : NULL, smb->uuid_le, base,
-				   sizeof(base));
-	else
-		fw_report_base(NULL, 0, NULL, false, base, sizeof(base));
-
-	st = efi_ss_mkdirs(v, dir);
-	if (EFI_ERROR(st)) {
-		why = status_str(st);
-		goto fail;
-	}
-	struct exists_ctx e = { v, dir };
-	if (fw_unique_name(base, report_exists, &e, name, sizeof(name)) != 0) {
-		why = "999 reports of this machine are already there";
-		goto fail;
-	}
-	const char *sep = sep_needed(dir) ? "\\" : "";
-	ss_fmt(txt, sizeof(txt), "%s%s%s.txt", dir, sep, name);
-	ss_fmt(json, sizeof(json), "%s%s%s.json", dir, sep, name);
-
-	/* Render both before writing either, so a failure leaves no half-written pair. The
-	 * report states the facts as judged; a write failure is added to r afterwards. */
-	t = render(ss_render_text, r, info, true, &tlen);
-	j = render(ss_render_json, r, info, false, &jlen);
-	if (t == NULL || j == NULL) {
-		why = "out of memory";
-		goto fail;
-	}
-	st = efi_ss_file_write(v, txt, t, tlen);
-	if (!EFI_ERROR(st)) {
-		st = efi_ss_file_write(v, json, j, jlen);
-		if (EFI_ERROR(st))
-			efi_ss_file_delete(v, txt); /* never leave half a pair */
-	}
-	if (EFI_ERROR(st)) {
-		why = status_str(st);
-		goto fail;
-	}
-	FreePool(t);
-	FreePool(j);
-	ss_fmt(saved, cap, "%s and .json", txt);
-	if (summary != NULL && summary[0] != '\0') {
-		const char *no = summary_append(v, summary, r, info, txt);
-		size_t n = ss_strlen(saved);
-		if (no == NULL)
-			ss_fmt(saved + n, cap - n, "\nSummary: a line added to %s", summary);
-		else
-			ss_fmt(saved + n, cap - n, "\nSummary: NO line added to %s (%s)", summary, no);
-	}
-	return true;
-
-fail:
-	if (t != NULL)
-		FreePool(t);
-	if (j != NULL)
-		FreePool(j);
-	ss_result_add_finding(r, SS_F_REPORT_NOT_SAVED, "", "report not saved in %.100s: %s",
-			      dir, why);
-	return false;
+	const struct fw_files fs = { (void *)v, f_exists, f_mkdirs, f_write_new, f_append,
+				     f_remove, why, f_alloc, f_release };
+	return fw_report_write(&fs, dir, summary, have_smbios ? smb : NULL, r, info, saved, cap);
 }
