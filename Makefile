@@ -199,7 +199,7 @@ coverage:
 
 # ---- benchmark --------------------------------------------------------------------------------
 
-$(BUILD)/bench/bench_core: tests/bench/bench_core.c $(patsubst %.c,$(BUILD)/host/%.o,$(CORE_SRC) $(HOST_LIB_SRC))
+$(BUILD)/bench/bench_core: tests/bench/bench_core.c $(patsubst %.c,$(BUILD)/host/%.o,$(CORE_SRC) $(FW_SRC) $(HOST_LIB_SRC))
 	@mkdir -p $(dir $@)
 	@echo "  LD      $@"
 	$(Q)$(CC) $(HOST_CFLAGS) -O2 -o $@ $^
