@@ -80,15 +80,33 @@ static enum ss_cause cause_of(const struct ss_result *r)
 	return c;
 }
 
-/* Advice that depends on where slicscan runs: nothing could be read at all. */
-static const char *cannot_judge(const struct ss_tableset *s)
+/* The firmware walk found no RSDP pointer at all (none in the EFI configuration table), as
+ * opposed to one that is broken or unreadable (rsdp-invalid) or a lack of room. */
+static bool no_rsdp_published(const struct ss_result *r)
 {
+	const struct ss_tableset *s = r->set;
+	if (!s || !s->walked_firmware || s->n || s->full)
+		return false;
+	for (size_t i = 0; i < r->nf; i++)
+		if (r->f[i].id == SS_F_RSDP_INVALID || r->f[i].id == SS_F_OUT_OF_SPACE)
+			return false;
+	return true;
+}
+
+/* Advice that depends on where slicscan runs: nothing could be read at all. */
+static const char *cannot_judge(const struct ss_result *r)
+{
+	const struct ss_tableset *s = r->set;
 	switch (s ? s->where : SS_WHERE_FILE) {
 	case SS_WHERE_OS:
 		return s->unprivileged
 			? "Run it as root (sudo slicscan): the ACPI tables are readable by root only."
 			: "This system shows no usable ACPI tables: boot slicscan.efi from the stick on this PC instead.";
 	case SS_WHERE_FIRMWARE:
+		/* Windows Vista and 7 support only PCs with ACPI (docs/FACTS.md §5): with no table
+		 * at all there is nothing to install on and check afterwards. */
+		if (no_rsdp_published(r))
+			return "This firmware publishes no ACPI tables at all, and Windows Vista / 7 run only on PCs with ACPI: switch ACPI on in the BIOS setup (or the virtual machine's settings) or update the BIOS, then run slicscan again.";
 		return "This firmware hands over no usable ACPI tables: check that ACPI is enabled in the BIOS setup and update the BIOS from the PC vendor, or check activation after installing (MGADiag).";
 	case SS_WHERE_FILE:
 		break;
@@ -141,7 +159,7 @@ void ss_advise(struct ss_result *r)
 {
 	r->ntodo = 0;
 	if (r->verdict == SS_VERDICT_ERROR) {
-		add(r, cannot_judge(r->set));
+		add(r, cannot_judge(r));
 		return;
 	}
 	if (r->win7_kms == SS_KMS_NOT_READY && r->target == SS_TARGET_WIN7) {

@@ -142,7 +142,9 @@ void ss_render_banner(const struct ss_result *r, ss_write_fn w, void *ctx)
 		break;
 	default:
 		big = "CANNOT JUDGE";
-		line2 = "The ACPI tables could not be read well enough to decide";
+		/* not one table read (no RSDP, an empty or unrecognised input): say so plainly */
+		line2 = r->set && r->set->n == 0 ? "No ACPI table could be read: there is nothing to judge"
+		      : "The ACPI tables could not be read well enough to decide";
 		break;
 	}
 	char head[80];

@@ -86,7 +86,7 @@ class Scenario:
                  serial_re=(), policy_at="/slicscan/policy.txt", report_dir="/slicscan/reports",
                  usb_image=False, w7_kms=None, w7_reason=None, real=None, setup_error=None,
                  free_bytes=None, pre_summary=False, no_summary=False, load_options=None,
-                 screen=None):
+                 screen=None, acpi=True, hide_acpi=False, shell_pre=(), report_eq=None):
         self.name, self.variant, self.exit = name, variant, exit
         self.verdict = verdict if verdict is not None else VERDICT_OF_EXIT.get(exit)
         self.findings, self.absent = list(findings), list(absent)
@@ -111,6 +111,15 @@ class Scenario:
         # "100x31" (OVMF's default console) or "80x25" (text_mode = 80x25): the app waits for a
         # key, the graphical screen is dumped and read back (check_screen)
         self.screen = screen
+        # acpi=False: the machine has ACPI switched off (qemu-boot --no-acpi): without a display
+        # OVMF installs no ACPI table in the EFI configuration table: the app finds no RSDP
+        self.acpi = acpi
+        # hide_acpi: booted by LOADER, which first removes the ACPI 2.0/1.0 entries from the EFI
+        # configuration table (with a display, OVMF publishes an RSDP for its BGRT even then)
+        self.hide_acpi = hide_acpi
+        self.shell_pre = list(shell_pre)  # Shell commands startup.nsh runs before the app
+        # JSON report fields that must equal these values ("slic.state": dotted paths)
+        self.report_eq = dict(report_eq or {})
         if screen:
             self.cfg.update(action="wait", timeout="120")
             if screen == "80x25":
@@ -131,6 +140,30 @@ def ucs2(text):
 WINDOWS_OPTIONAL_DATA = b"WINDOWS\0" + bytes([1, 0, 0, 0, 0x88, 0, 0, 0, 0x10, 0, 0, 0]) + \
     bytes(16) + bytes([0x10, 0, 0, 0, 0, 0, 0, 0]) + "BCDOBJECT={0}".encode("utf-16-le") + b"\0\0"
 IGNORED = r"Note: booted directly: load options ignored "
+# A machine without ACPI (acpi=off): OVMF installs no ACPI entry in the EFI configuration table.
+# The app must find no RSDP pointer at all (its source line names none it found), read no table,
+# and say so: cannot judge (exit 3), no claim about SLIC or MSDM, no predicted error.
+NO_RSDP = "The firmware publishes no valid RSDP: no ACPI tables can be read"
+NO_ACPI_TODO = ("This firmware publishes no ACPI tables at all, and Windows Vista / 7 run only on "
+                "PCs with ACPI: switch ACPI on in the BIOS setup (or the virtual machine's "
+                "settings) or update the BIOS, then run slicscan again.")
+NO_ACPI = dict(
+    variant=None, exit=3, acpi=False, findings=["no-root-tables"], absent=["rsdp-invalid"],
+    marker_version=None, msdm_state="unknown", w7_kms="unverified", w7_reason="cannot-judge",
+    report_eq={"source": "firmware (UEFI configuration table)", "tables": [],
+               "findings": [{"id": "no-root-tables", "severity": "fatal", "table": None,
+                             "message": NO_RSDP}],
+               "slic.present": False, "slic.state": "unknown", "msdm.present": False,
+               "oem_license_evidence": False, "what_to_do": [NO_ACPI_TODO]},
+    serial_re=[r"\|  No ACPI table could be read: there is nothing to judge +\|",
+               r"Why: " + re.escape(NO_RSDP), r"What to do:\s+1\. " + re.escape(NO_ACPI_TODO)])
+# With a display (the screen-* rows) OVMF shows its boot logo and publishes an RSDP for the
+# logo's BGRT even with acpi=off: the test loader removes both RSDP entries before the app
+# starts, and the serial log must show they listed nothing but that BGRT (and OVMF's empty slot).
+HIDDEN_ACPI = dict(NO_ACPI, hide_acpi=True, serial_re=NO_ACPI["serial_re"] + [
+    r"loader: ACPI 2\.0 RSDP at 0x[0-9a-fA-F]+ \(XSDT lists:( \(null\))* BGRT\)",
+    r"loader: ACPI 1\.0 RSDP at 0x[0-9a-fA-F]+ \(RSDT lists:( \(null\))* BGRT\)",
+    r"loader: no ACPI entry left in the configuration table"])
 SCENARIOS = [
     # ---- one per table variant, booted as \EFI\BOOT\BOOTX64.EFI with the test key's policy ----
     S("valid-2.1", "valid-2.1", 0, findings=["slic-valid", "slic-key-known"],
@@ -266,6 +299,16 @@ SCENARIOS = [
     S("screen-warnings-80x25", "unknown-subtable", 2, screen="80x25"),
     S("screen-not-ready-80x25", "body-ff", 1, screen="80x25",
       note="the longest verdict block: what to do, the problems, the tail, on 24 rows"),
+    S("screen-cannot-judge", screen="100x31", **HIDDEN_ACPI,
+      note="acpi=off; the loader removes the RSDP OVMF made for its boot logo's BGRT"),
+    S("screen-cannot-judge-80x25", screen="80x25", **HIDDEN_ACPI),
+    # ---- no ACPI at all: the fourth verdict, cannot judge (exit 3) ----
+    S("no-acpi", **NO_ACPI, note="machine acpi=off: no ACPI table in the EFI configuration table"),
+    S("shell-no-acpi", mode="shell", args="-q", shell_pre=["dmem"],
+      **dict(NO_ACPI, serial_re=NO_ACPI["serial_re"] + [
+          r"ACPI Table +0{16}\n", r"ACPI 2\.0 Table +0{16}\n"]),
+      note="the Shell's own dmem shows the system table without ACPI pointers, then the app "
+           "runs: %lasterror% 0x3"),
 ]
 
 # ---- real firmware tables (shared/corpus/linuxhw) ------------------------------------------------
@@ -404,18 +447,25 @@ def make_stick(sc, wd, manifest):
     app = APP["ia32" if sc.fw == "ia32" else "x64"]
     if sc.sign is not None:
         app = signed_app(app, sc.sign, wd)
-    if sc.load_options is not None:
-        # The loader boots as BOOTX64.EFI and starts the app next to it with these bytes.
-        opts = os.path.join(files, "loadopts.bin")
-        with open(opts, "wb") as f:
-            f.write(sc.load_options)
-        argv += ["--bootx64", LOADER, "--cfg", cfg, "--add", f"{app}:/EFI/BOOT/SLICSCAN.EFI",
-                 "--add", f"{opts}:/EFI/BOOT/LOADOPTS.BIN"]
+    if sc.load_options is not None or sc.hide_acpi:
+        # The loader boots as BOOTX64.EFI and starts the app next to it with these bytes;
+        # NOACPI.TXT makes it remove the ACPI entries of the configuration table first.
+        argv += ["--bootx64", LOADER, "--cfg", cfg, "--add", f"{app}:/EFI/BOOT/SLICSCAN.EFI"]
+        if sc.load_options is not None:
+            opts = os.path.join(files, "loadopts.bin")
+            with open(opts, "wb") as f:
+                f.write(sc.load_options)
+            argv += ["--add", f"{opts}:/EFI/BOOT/LOADOPTS.BIN"]
+        if sc.hide_acpi:
+            flag = os.path.join(files, "noacpi.txt")
+            with open(flag, "w") as f:
+                f.write("test loader: remove the ACPI configuration table entries\n")
+            argv += ["--add", f"{flag}:/EFI/BOOT/NOACPI.TXT"]
     elif sc.mode == "shell":
         nsh = os.path.join(files, "startup.nsh")
         with open(nsh, "w") as f:
-            f.write(f"fs0:\ncd \\\nslicscan.efi {sc.args}\necho %lasterror% >a fs0:\\rc.txt\n"
-                    "reset -s\n")
+            f.write("fs0:\ncd \\\n" + "".join(c + "\n" for c in sc.shell_pre)
+                    + f"slicscan.efi {sc.args}\necho %lasterror% >a fs0:\\rc.txt\nreset -s\n")
         # No \EFI\BOOT\BOOTX64.EFI, so OVMF falls through to its built-in Shell. The config
         # goes to the fallback place \slicscan\slicscan.cfg (nothing next to the app).
         argv += ["--add", f"{app}:/slicscan.efi", "--startup", nsh,
@@ -490,6 +540,8 @@ def boot(sc, wd, img, manifest):
             argv += ["--acpitable", t["qemu"]]
     for s in sc.smbios:
         argv += ["--smbios", s]
+    if not sc.acpi:
+        argv += ["--no-acpi"]
     if sc.rtc:
         argv += ["--rtc", sc.rtc]
     if sc.readonly:
@@ -644,8 +696,15 @@ def check_json(sc, rep, errs, where="report"):
         errs.append(f"{where} msdm.state {msdm.get('state')!r}, expected {sc.msdm_state!r}")
     if sc.exit == 1 and sc.predicted and rep.get("predicted_error") != sc.predicted:
         errs.append(f"{where} predicted_error {rep.get('predicted_error')!r}, expected {sc.predicted!r}")
-    if sc.exit in (0, 2) and rep.get("predicted_error") is not None:
-        errs.append(f"{where} predicted_error {rep.get('predicted_error')!r} for a ready machine")
+    if sc.exit in (0, 2, 3) and rep.get("predicted_error") is not None:
+        errs.append(f"{where} predicted_error {rep.get('predicted_error')!r} for a machine "
+                    "that is ready or cannot be judged")
+    for path, want in sc.report_eq.items():
+        got = rep
+        for k in path.split("."):
+            got = got.get(k) if isinstance(got, dict) else None
+        if got != want:
+            errs.append(f"{where} {path} {got!r}, expected {want!r}")
     if "machine" not in rep:
         errs.append(f"{where} has no \"machine\" object")
     for k, v in sc.machine.items():
@@ -916,6 +975,16 @@ def check_screen(sc, wd, serial, errs):
         got = words(lines[shown_why[0]])
         if got != words("Why: " + why.group(1))[:len(got)]:
             errs.append(f"screen: the Why line {lines[shown_why[0]]!r} is not the report's")
+    # ... and what to do about it: the report's list, line for line, below the box
+    todo = re.search(r"^What to do:\n((?:  .*\n)+)", report, re.M)
+    if todo:
+        want = ["What to do:"] + todo.group(1).rstrip("\n").split("\n")
+        at = [r for r in range(bottom, rows) if lines[r] == "What to do:"]
+        if not at:
+            errs.append("screen: \"What to do:\" is not on the last screen")
+        elif lines[at[0]:at[0] + len(want)] != want:
+            errs.append(f"screen: what to do differs from the report's: "
+                        f"{lines[at[0]:at[0] + len(want)]} != {want}")
     # wrapping: every word on the screen is a word of the report (or of the app's own lines)
     vocab = set(words(report)) | set(words(
         "warning error fatal Report saved and .json Summary a line added to NO Press any key to "
@@ -977,7 +1046,7 @@ def preflight(args):
     with open(os.path.join(TABLES, "variants.json")) as f:
         manifest = json.load(f)
     need = list(APP.values()) + [CLI]
-    if any(s.load_options is not None for s in args.chosen):
+    if any(s.load_options is not None or s.hide_acpi for s in args.chosen):
         need.append(LOADER)
     missing = [p for p in need if not os.path.exists(p)]
     if missing:

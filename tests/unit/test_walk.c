@@ -282,6 +282,56 @@ static void test_rsdp_fallback(void **state)
 	mem_free(&m);
 }
 
+/* Cannot judge in firmware: the screen must fit the case. No RSDP pointer at all (a machine
+ * without ACPI: the QEMU no-acpi scenarios) is not told to install Windows and check
+ * activation afterwards (Vista / 7 need ACPI); a broken pointer, where slicscan may be the
+ * one that cannot read what Windows can, keeps that way out. Both banners say plainly that
+ * not one table was read. */
+static void test_cannot_judge_advice(void **state)
+{
+	(void)state;
+	struct fx f;
+	struct mem m;
+	struct ss_policy p;
+	struct fx_run run;
+	fx_policy(&p, true);
+	fx_init(&f);
+	mem_from_fx(&m, &f);
+	static const struct {
+		uint64_t rsdp;
+		const char *has, *lacks;
+	} c[] = {
+		{ 0, "publishes no ACPI tables at all, and Windows Vista / 7 run only on PCs with ACPI",
+		  "MGADiag" },
+		{ 0xdead0000, "check activation after installing (MGADiag)", "publishes no ACPI" },
+		{ FX_RSDP_ADDR + 1, "check activation after installing (MGADiag)", "publishes no ACPI" },
+	};
+	for (size_t i = 0; i < sizeof(c) / sizeof(c[0]); i++) {
+		struct ss_result *r = walk(&run, &m, c[i].rsdp, 0, 1 << 16, &p);
+		run.set->where = SS_WHERE_FIRMWARE;
+		ss_judge(run.set, &p, r);
+		assert_verdict(r, SS_VERDICT_ERROR, SS_EXIT_CANNOT_JUDGE);
+		assert_int_equal(fx_count(r, SS_F_RSDP_INVALID), c[i].rsdp ? 1 : 0);
+		assert_int_equal(r->ntodo, 1);
+		assert_non_null(strstr(r->todo[0], c[i].has));
+		assert_null(strstr(r->todo[0], c[i].lacks));
+		char *b = fx_render_banner(r);
+		assert_non_null(strstr(b, "|  VERDICT: CANNOT JUDGE "));
+		assert_non_null(strstr(b, "|  No ACPI table could be read: there is nothing to judge "));
+		assert_null(strstr(b, "well enough"));
+		fx_free(b);
+		fx_run_free(&run);
+	}
+	/* elsewhere the advice fits there: a file or the running system */
+	struct ss_result *r = walk(&run, &m, 0, 0, 1 << 16, &p);
+	assert_non_null(strstr(r->todo[0], "Take the dump again"));
+	run.set->where = SS_WHERE_OS;
+	ss_judge(run.set, &p, r);
+	assert_non_null(strstr(r->todo[0], "boot slicscan.efi"));
+	fx_run_free(&run);
+	mem_free(&m);
+}
+
 /* An RSDP at the very end of readable memory: 20 bytes readable, 36 not. */
 static void test_rsdp_at_end_of_memory(void **state)
 {
@@ -785,6 +835,7 @@ int main(void)
 		cmocka_unit_test(test_good_walk),
 		cmocka_unit_test(test_walk_judges_like_raw),
 		cmocka_unit_test(test_rsdp_fallback),
+		cmocka_unit_test(test_cannot_judge_advice),
 		cmocka_unit_test(test_rsdp_at_end_of_memory),
 		cmocka_unit_test(test_rsdp_ext_checksum),
 		cmocka_unit_test(test_entry_outside_memory),
