@@ -180,6 +180,8 @@ static void collect(struct ss_tableset *s, ss_read_fn read, void *ctx, uint64_t 
 	if (ri < 0) {
 		ss_tableset_finding(s, SS_F_NO_ROOT_TABLES, 0, "%s",
 				    s->full ? "No room to copy even the RSDP: no ACPI tables were read"
+				    : rsdp == 0 && rsdp1 == 0
+					    ? "The firmware publishes no RSDP (ACPI is off or absent): no ACPI tables can be read"
 					    : "The firmware publishes no valid RSDP: no ACPI tables can be read");
 		return;
 	}

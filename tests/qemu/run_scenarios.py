@@ -143,7 +143,7 @@ IGNORED = r"Note: booted directly: load options ignored "
 # A machine without ACPI (acpi=off): OVMF installs no ACPI entry in the EFI configuration table.
 # The app must find no RSDP pointer at all (its source line names none it found), read no table,
 # and say so: cannot judge (exit 3), no claim about SLIC or MSDM, no predicted error.
-NO_RSDP = "The firmware publishes no valid RSDP: no ACPI tables can be read"
+NO_RSDP = "The firmware publishes no RSDP (ACPI is off or absent): no ACPI tables can be read"
 NO_ACPI_TODO = ("This firmware publishes no ACPI tables at all, and Windows Vista / 7 run only on "
                 "PCs with ACPI: switch ACPI on in the BIOS setup (or the virtual machine's "
                 "settings) or update the BIOS, then run slicscan again.")

@@ -313,6 +313,14 @@ static void test_cannot_judge_advice(void **state)
 		assert_verdict(r, SS_VERDICT_ERROR, SS_EXIT_CANNOT_JUDGE);
 		assert_int_equal(fx_count(r, SS_F_RSDP_INVALID), c[i].rsdp ? 1 : 0);
 		assert_int_equal(r->ntodo, 1);
+		/* the Why line tells "none" from "not valid" */
+		const struct ss_finding *nr = NULL;
+		for (size_t k = 0; k < r->nf; k++)
+			if (r->f[k].id == SS_F_NO_ROOT_TABLES)
+				nr = &r->f[k];
+		assert_non_null(nr);
+		assert_non_null(strstr(nr->msg, c[i].rsdp ? "publishes no valid RSDP"
+							  : "publishes no RSDP (ACPI is off"));
 		assert_non_null(strstr(r->todo[0], c[i].has));
 		assert_null(strstr(r->todo[0], c[i].lacks));
 		char *b = fx_render_banner(r);
