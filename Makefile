@@ -185,10 +185,19 @@ $(BUILD)/fuzz/%: tests/fuzz/%.c $(CORE_SRC) $(wildcard acpi/*.h acpi/*.def)
 	@echo "  CC      $@"
 	$(Q)$(CLANG) $(FUZZ_FLAGS) -o $@ $< $(CORE_SRC)
 
-test-fuzz: $(BUILD)/fuzz/fuzz_acpidump $(BUILD)/fuzz/fuzz_tables $(BUILD)/fuzz/fuzz_policy
+# The FAT writer (fw/fat*.c) is fuzzed alone: disk images in, every operation run on them.
+FAT_SRC := $(sort $(wildcard fw/fat*.c))
+$(BUILD)/fuzz/fuzz_fat: tests/fuzz/fuzz_fat.c $(FAT_SRC) $(wildcard fw/*.h acpi/bytes.h)
+	@mkdir -p $(dir $@)
+	@echo "  CC      $@"
+	$(Q)$(CLANG) $(FUZZ_FLAGS) -Ifw -o $@ $< $(FAT_SRC)
+
+FUZZ_BIN := $(addprefix $(BUILD)/fuzz/,fuzz_acpidump fuzz_tables fuzz_policy fuzz_fat)
+
+test-fuzz: $(FUZZ_BIN)
 	@scripts/fuzz $(or $(FUZZ_TEST_SECONDS),20) $^
 
-fuzz-long: $(BUILD)/fuzz/fuzz_acpidump $(BUILD)/fuzz/fuzz_tables $(BUILD)/fuzz/fuzz_policy
+fuzz-long: $(FUZZ_BIN)
 	@scripts/fuzz $(FUZZ_SECONDS) $^
 
 # ---- coverage (a measurement, not a test) -------------------------------------------------------

@@ -9,7 +9,7 @@ for g in "$@"; do
 	case "$g" in
 	build) pkgs+=(gcc make libc6-dev) ;;
 	efi) pkgs+=(gcc make gnu-efi binutils gcc-multilib) ;;
-	test) pkgs+=(gcc make libcmocka-dev libssl-dev openssl python3 pkg-config acpica-tools mandoc man-db) ;;
+	test) pkgs+=(gcc make libcmocka-dev libssl-dev openssl python3 pkg-config acpica-tools mandoc man-db mtools dosfstools) ;;
 	fuzz) pkgs+=(clang libclang-rt-14-dev) ;;
 	qemu) pkgs+=(qemu-system-x86 ovmf ovmf-ia32 mtools dosfstools openssl python3 sbsigntool) ;;
 	bench) pkgs+=(acpica-tools) ;;
