@@ -952,6 +952,56 @@ static void test_banner_policy_differs(void **state)
 	fx_run_free(&run);
 }
 
+/* Issue 7: the JSON "known" of each SLIC in a two-SLIC set is that SLIC's own (it was computed
+ * from a result-wide flag, so one SLIC's key registered to another OEM ID made every SLIC's
+ * key read "known": false). The fixture's SLIC carries the trusted test key under its own OEM
+ * ID; the second signs with the same key under OEM ID SSOTHR. */
+static void test_json_known_per_slic(void **state)
+{
+	(void)state;
+	struct fx f;
+	struct ss_policy p;
+	struct fx_run run;
+	uint8_t second[FX_SLIC_LEN];
+	fx_init(&f);
+	fx_build_slic(second, "SSOTHR", "SSOTHRKY", "other");
+	fx_add(&f, second, sizeof(second));
+	fx_policy(&p, true);
+	struct ss_result *r = fx_judge(&run, &f, &p);
+	assert_int_equal(r->nslic, 2);
+	char *text = fx_render_json(r, NULL);
+	struct jdoc d;
+	const struct jval *root = jparse(&d, text, strlen(text));
+	assert_non_null(root);
+	assert_string_equal(jget(root, "slic.tables.0.oem_id")->s, FX_OEM);
+	assert_string_equal(jget(root, "slic.tables.0.key.fingerprint")->s, FX_KEY_FP);
+	assert_true(jget(root, "slic.tables.0.key.known")->b);
+	assert_string_equal(jget(root, "slic.tables.1.oem_id")->s, "SSOTHR");
+	assert_string_equal(jget(root, "slic.tables.1.key.fingerprint")->s, FX_KEY_FP);
+	assert_false(jget(root, "slic.tables.1.key.known")->b);
+	jdoc_free(&d);
+	fx_free(text);
+	fx_run_free(&run);
+
+	/* the other order: the first SLIC's key is registered elsewhere, the second's is its own */
+	fx_init(&f);
+	fx_build_slic(f.t[FX_SLIC].b, "SSOTHR", "SSOTHRKY", "other");
+	fx_build_slic(second, FX_OEM, FX_TAB, "good");
+	fx_add(&f, second, sizeof(second));
+	r = fx_judge(&run, &f, &p);
+	assert_int_equal(r->nslic, 2);
+	text = fx_render_json(r, NULL);
+	root = jparse(&d, text, strlen(text));
+	assert_non_null(root);
+	assert_string_equal(jget(root, "slic.tables.0.oem_id")->s, "SSOTHR");
+	assert_false(jget(root, "slic.tables.0.key.known")->b);
+	assert_string_equal(jget(root, "slic.tables.1.oem_id")->s, FX_OEM);
+	assert_true(jget(root, "slic.tables.1.key.known")->b);
+	jdoc_free(&d);
+	fx_free(text);
+	fx_run_free(&run);
+}
+
 /* Findings beyond the 128 kept: counted in both outputs, JSON still valid. */
 static void test_dropped_findings(void **state)
 {
@@ -1177,6 +1227,7 @@ int main(void)
 		cmocka_unit_test(test_unknown_states),
 		cmocka_unit_test(test_license_line_two_slics),
 		cmocka_unit_test(test_banner_policy_differs),
+		cmocka_unit_test(test_json_known_per_slic),
 		cmocka_unit_test(test_dropped_findings),
 		cmocka_unit_test(test_machine_section),
 		cmocka_unit_test(test_finding_list),
