@@ -1002,6 +1002,65 @@ static void test_json_known_per_slic(void **state)
 	fx_run_free(&run);
 }
 
+/* Issue 7: the banner stays inside its box when the policy verdict differs from the Windows 7
+ * prediction (warn-on / ignore turn a failing SLIC into a warning or READY, fail-on refuses a
+ * PC Windows 7 would activate): every line between the borders is as wide as the borders, and
+ * no line is wider than 78 columns. (The warn-on line "The policy accepts it, but Windows 7
+ * KMS activation will FAIL (0xC004F035)" ran past the right edge.) */
+static void test_banner_box_when_policy_differs(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *policy;
+		int damage; /* 0 none, 1 marker signature, 2 erased body, 3 FACP IDs */
+		enum ss_verdict want;
+	} cases[] = {
+		{ "warn-on slic-signature-invalid\n", 1, SS_VERDICT_READY_WITH_WARNINGS },
+		{ "ignore slic-signature-invalid\n", 1, SS_VERDICT_READY },
+		{ "warn-on slic-blank-ff\n", 2, SS_VERDICT_READY_WITH_WARNINGS },
+		{ "ignore slic-blank-ff\n", 2, SS_VERDICT_READY },
+		{ "fail-on slic-ids-facp\n", 3, SS_VERDICT_NOT_READY },
+		{ "warn-on slic-ids-facp\n", 3, SS_VERDICT_READY_WITH_WARNINGS },
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct fx f;
+		struct fx_run run;
+		struct ss_policy p;
+		char err[128];
+		fx_init(&f);
+		if (cases[i].damage == 1)
+			f.t[FX_SLIC].b[FX_MK_OFF + 60] ^= 1;
+		if (cases[i].damage == 2)
+			memset(f.t[FX_SLIC].b + 36, 0xff, FX_SLIC_LEN - 36);
+		if (cases[i].damage == 1 || cases[i].damage == 2)
+			fx_fix(&f, FX_SLIC);
+		if (cases[i].damage == 3)
+			fx_set_ids(&f, FX_FACP, "INTEL ", "CALPELLA");
+		fx_policy(&p, true);
+		assert_int_equal(ss_policy_parse(&p, cases[i].policy, strlen(cases[i].policy), err,
+						 sizeof(err)), 0);
+		struct ss_result *r = fx_judge(&run, &f, &p);
+		assert_int_equal(r->verdict, cases[i].want);
+		char *b = fx_render_banner(r);
+		size_t width = strcspn(b, "\n");
+		if (width > 78 || b[0] != '+')
+			fail_msg("%.*s: banner border %zu wide:\n%s", (int)strcspn(cases[i].policy, "\n"),
+				 cases[i].policy, width, b);
+		const char *line = b + width + 1;
+		for (;;) {
+			size_t w = strcspn(line, "\n");
+			if (w != width || (line[0] != '|' && line[0] != '+') || line[w - 1] != line[0])
+				fail_msg("%.*s: banner line not inside the box:\n%s",
+					 (int)strcspn(cases[i].policy, "\n"), cases[i].policy, b);
+			if (line[0] == '+')
+				break;
+			line += w + 1;
+		}
+		fx_free(b);
+		fx_run_free(&run);
+	}
+}
+
 /* Findings beyond the 128 kept: counted in both outputs, JSON still valid. */
 static void test_dropped_findings(void **state)
 {
@@ -1228,6 +1287,7 @@ int main(void)
 		cmocka_unit_test(test_license_line_two_slics),
 		cmocka_unit_test(test_banner_policy_differs),
 		cmocka_unit_test(test_json_known_per_slic),
+		cmocka_unit_test(test_banner_box_when_policy_differs),
 		cmocka_unit_test(test_dropped_findings),
 		cmocka_unit_test(test_machine_section),
 		cmocka_unit_test(test_finding_list),
