@@ -1061,6 +1061,49 @@ static void test_banner_box_when_policy_differs(void **state)
 	}
 }
 
+/* Issue 7 (docs that disagree with behaviour): the FACS has no checksum field (ACPI 6.5
+ * §5.2.10), yet the table list showed its checksum "ok". Text: "none"; JSON: null. */
+static void test_facs_has_no_checksum(void **state)
+{
+	(void)state;
+	struct fx f;
+	struct ss_policy p;
+	struct fx_run run;
+	uint8_t facs[64] = { 'F', 'A', 'C', 'S', 64 };
+	facs[9] = 0x5a; /* what would be a checksum byte in a table with a header */
+	fx_init(&f);
+	size_t k = fx_add(&f, facs, sizeof(facs));
+	f.t[k].in_rsdt = f.t[k].in_xsdt = false; /* reached through the FACP, never listed */
+	fx_relist(&f);
+	fx_policy(&p, true);
+	struct ss_result *r = fx_judge(&run, &f, &p);
+	char *t = fx_render_text(r, NULL);
+	const char *row = strstr(t, "\n  FACS  ");
+	assert_non_null(row);
+	size_t n = strcspn(row + 1, "\n");
+	char line[160];
+	snprintf(line, sizeof(line), "%.*s", (int)n, row + 1);
+	if (!strstr(line, " none ") || strstr(line, " ok ") || strstr(line, " BAD "))
+		fail_msg("FACS row claims a checksum: %s", line);
+	fx_free(t);
+	char *js = fx_render_json(r, NULL);
+	struct jdoc d;
+	const struct jval *root = jparse(&d, js, strlen(js));
+	assert_non_null(root);
+	const struct jval *tab = jget(root, "tables");
+	int seen = 0;
+	for (const struct jval *e = tab->child; e; e = e->next) {
+		if (strcmp(jget(e, "signature")->s, "FACS"))
+			continue;
+		seen++;
+		assert_int_equal(jget(e, "checksum_ok")->t, J_NULL);
+	}
+	assert_int_equal(seen, 1);
+	jdoc_free(&d);
+	fx_free(js);
+	fx_run_free(&run);
+}
+
 /* Findings beyond the 128 kept: counted in both outputs, JSON still valid. */
 static void test_dropped_findings(void **state)
 {
@@ -1288,6 +1331,7 @@ int main(void)
 		cmocka_unit_test(test_banner_policy_differs),
 		cmocka_unit_test(test_json_known_per_slic),
 		cmocka_unit_test(test_banner_box_when_policy_differs),
+		cmocka_unit_test(test_facs_has_no_checksum),
 		cmocka_unit_test(test_dropped_findings),
 		cmocka_unit_test(test_machine_section),
 		cmocka_unit_test(test_finding_list),
