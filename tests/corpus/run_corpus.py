@@ -6,7 +6,9 @@
 Rules (issue #2): ready -> verdict ready/ready-with-warnings and windows7_kms ready;
 ready-unverified -> windows7_kms unverified and exit 2; fail -> not-ready, exit 1, predicted
 0xC004F035; marker_version equal; msdm present/absent equal. Stricter than asked, the reason
-tag and the MSDM state are compared too. No product key may appear unmasked in the output."""
+tag and the MSDM state are compared too. No product key may appear unmasked in the output.
+Every genuine OEM key (marker signature verifies, marker IDs = header IDs) is on the
+known-good list with its vendor (issue 7: grow the list from real data)."""
 import argparse
 import json
 import os
@@ -59,6 +61,14 @@ def check(slicscan, corpus, exp):
     key = msdm.get("key")
     if key is not None and not key.startswith("XXXXX-XXXXX-XXXXX-XXXXX-"):
         errs.append("MSDM key printed unmasked")
+    # Issue 7: the known-good list holds every genuine key of the real data (the marker's
+    # signature verifies with the table's own key, marker IDs = header IDs), with its vendor
+    for t in slic.get("tables") or []:
+        k = t.get("key") or {}
+        if t.get("signature") == "valid" and (t.get("ids") or {}).get("marker") == "yes" \
+                and not (k.get("known") and k.get("vendor")):
+            errs.append("genuine key %s of OEM ID %r is not on the known-good list"
+                        % (k.get("fingerprint"), t.get("oem_id")))
     return errs
 
 

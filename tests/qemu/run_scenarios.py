@@ -417,7 +417,30 @@ def make_usb_image(sc, wd):
     r = run([os.path.join(ROOT, "scripts", "mkusb"), img], env=env)
     if r.returncode != 0:
         raise Failure(f"mkusb failed: {r.stdout.strip()[-300:]}")
+    errs = mkusb_says(r.stdout, img)
+    if errs:
+        raise Failure("; ".join(errs))
     return img
+
+
+def mkusb_says(out, img):
+    """What `make usb` prints must be true (issue 7, docs that disagree with behaviour): the
+    image's real size, which dd writes (not du's size of the sparse file: it printed 528K for
+    48 MiB), and an mdir line that, run as printed, lists the stick (the FAT partition starts
+    at 1 MiB, after the MBR: `mdir -i IMG ::` alone fails with "non DOS media")."""
+    errs = []
+    mib = os.path.getsize(img) // 1048576
+    if f"{img} ({mib} MiB)" not in out:
+        errs.append(f"mkusb does not print the image's real size ({mib} MiB): {out.strip()[-300:]}")
+    m = re.search(r"mdir -i (\S+) ::", out)
+    if not m:
+        errs.append(f"mkusb prints no mdir line to look inside the image: {out.strip()[-300:]}")
+    else:
+        r = subprocess.run(["mdir", "-i", m.group(1), "::"], capture_output=True, text=True)
+        if r.returncode != 0 or not re.search(r"^EFI +<DIR>", r.stdout, re.M) or \
+                not re.search(r"^README +txt", r.stdout, re.M | re.I):
+            errs.append(f"mkusb's mdir line does not list the stick: {(r.stdout + r.stderr).strip()[-300:]}")
+    return errs
 
 
 def make_stick(sc, wd, manifest):

@@ -255,6 +255,31 @@ static void test_key_never_written(void **state)
 	fx_run_free(&run);
 }
 
+/* Issue 7, "claims without evidence": when nothing could be read (verdict error), the CSV line
+ * claims nothing about the MSDM either: msdm_state "unknown", as the JSON's msdm.state (it
+ * said "absent"), and no SLIC IDs or marker version. */
+static void test_nothing_read_claims_nothing(void **state)
+{
+	(void)state;
+	struct ss_policy p;
+	struct fx_run run;
+	struct record h, l;
+	fx_policy(&p, true);
+	fx_run_init(&run, 64);
+	ss_scan_acpidump(run.set, "garbage\n", 8, &p, run.r);
+	char *t = csv_of(run.r, NULL, true);
+	assert_string_equal(read_record(read_record(t, &h), &l), "");
+	assert_string_equal(l.f[col(&h, "verdict")], "error");
+	assert_string_equal(l.f[col(&h, "exit_code")], "3");
+	assert_string_equal(l.f[col(&h, "windows7_kms")], "unverified");
+	assert_string_equal(l.f[col(&h, "predicted_error")], "");
+	assert_string_equal(l.f[col(&h, "marker_version")], "");
+	assert_string_equal(l.f[col(&h, "slic_oem_id")], "");
+	assert_string_equal(l.f[col(&h, "msdm_state")], "unknown");
+	fx_free(t);
+	fx_run_free(&run);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -265,6 +290,7 @@ int main(void)
 		cmocka_unit_test(test_hostile_strings),
 		cmocka_unit_test(test_oem_ids_escaped),
 		cmocka_unit_test(test_key_never_written),
+		cmocka_unit_test(test_nothing_read_claims_nothing),
 	};
 	return _cmocka_run_group_tests("csv", tests, sizeof(tests) / sizeof(tests[0]), NULL,
 				       fx_teardown_all);

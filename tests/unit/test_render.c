@@ -952,6 +952,158 @@ static void test_banner_policy_differs(void **state)
 	fx_run_free(&run);
 }
 
+/* Issue 7: the JSON "known" of each SLIC in a two-SLIC set is that SLIC's own (it was computed
+ * from a result-wide flag, so one SLIC's key registered to another OEM ID made every SLIC's
+ * key read "known": false). The fixture's SLIC carries the trusted test key under its own OEM
+ * ID; the second signs with the same key under OEM ID SSOTHR. */
+static void test_json_known_per_slic(void **state)
+{
+	(void)state;
+	struct fx f;
+	struct ss_policy p;
+	struct fx_run run;
+	uint8_t second[FX_SLIC_LEN];
+	fx_init(&f);
+	fx_build_slic(second, "SSOTHR", "SSOTHRKY", "other");
+	fx_add(&f, second, sizeof(second));
+	fx_policy(&p, true);
+	struct ss_result *r = fx_judge(&run, &f, &p);
+	assert_int_equal(r->nslic, 2);
+	char *text = fx_render_json(r, NULL);
+	struct jdoc d;
+	const struct jval *root = jparse(&d, text, strlen(text));
+	assert_non_null(root);
+	assert_string_equal(jget(root, "slic.tables.0.oem_id")->s, FX_OEM);
+	assert_string_equal(jget(root, "slic.tables.0.key.fingerprint")->s, FX_KEY_FP);
+	assert_true(jget(root, "slic.tables.0.key.known")->b);
+	assert_string_equal(jget(root, "slic.tables.1.oem_id")->s, "SSOTHR");
+	assert_string_equal(jget(root, "slic.tables.1.key.fingerprint")->s, FX_KEY_FP);
+	assert_false(jget(root, "slic.tables.1.key.known")->b);
+	jdoc_free(&d);
+	fx_free(text);
+	fx_run_free(&run);
+
+	/* the other order: the first SLIC's key is registered elsewhere, the second's is its own */
+	fx_init(&f);
+	fx_build_slic(f.t[FX_SLIC].b, "SSOTHR", "SSOTHRKY", "other");
+	fx_build_slic(second, FX_OEM, FX_TAB, "good");
+	fx_add(&f, second, sizeof(second));
+	r = fx_judge(&run, &f, &p);
+	assert_int_equal(r->nslic, 2);
+	text = fx_render_json(r, NULL);
+	root = jparse(&d, text, strlen(text));
+	assert_non_null(root);
+	assert_string_equal(jget(root, "slic.tables.0.oem_id")->s, "SSOTHR");
+	assert_false(jget(root, "slic.tables.0.key.known")->b);
+	assert_string_equal(jget(root, "slic.tables.1.oem_id")->s, FX_OEM);
+	assert_true(jget(root, "slic.tables.1.key.known")->b);
+	jdoc_free(&d);
+	fx_free(text);
+	fx_run_free(&run);
+}
+
+/* Issue 7: the banner stays inside its box when the policy verdict differs from the Windows 7
+ * prediction (warn-on / ignore turn a failing SLIC into a warning or READY, fail-on refuses a
+ * PC Windows 7 would activate): every line between the borders is as wide as the borders, and
+ * no line is wider than 78 columns. (The warn-on line "The policy accepts it, but Windows 7
+ * KMS activation will FAIL (0xC004F035)" ran past the right edge.) */
+static void test_banner_box_when_policy_differs(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *policy;
+		int damage; /* 0 none, 1 marker signature, 2 erased body, 3 FACP IDs */
+		enum ss_verdict want;
+	} cases[] = {
+		{ "warn-on slic-signature-invalid\n", 1, SS_VERDICT_READY_WITH_WARNINGS },
+		{ "ignore slic-signature-invalid\n", 1, SS_VERDICT_READY },
+		{ "warn-on slic-blank-ff\n", 2, SS_VERDICT_READY_WITH_WARNINGS },
+		{ "ignore slic-blank-ff\n", 2, SS_VERDICT_READY },
+		{ "fail-on slic-ids-facp\n", 3, SS_VERDICT_NOT_READY },
+		{ "warn-on slic-ids-facp\n", 3, SS_VERDICT_READY_WITH_WARNINGS },
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct fx f;
+		struct fx_run run;
+		struct ss_policy p;
+		char err[128];
+		fx_init(&f);
+		if (cases[i].damage == 1)
+			f.t[FX_SLIC].b[FX_MK_OFF + 60] ^= 1;
+		if (cases[i].damage == 2)
+			memset(f.t[FX_SLIC].b + 36, 0xff, FX_SLIC_LEN - 36);
+		if (cases[i].damage == 1 || cases[i].damage == 2)
+			fx_fix(&f, FX_SLIC);
+		if (cases[i].damage == 3)
+			fx_set_ids(&f, FX_FACP, "INTEL ", "CALPELLA");
+		fx_policy(&p, true);
+		assert_int_equal(ss_policy_parse(&p, cases[i].policy, strlen(cases[i].policy), err,
+						 sizeof(err)), 0);
+		struct ss_result *r = fx_judge(&run, &f, &p);
+		assert_int_equal(r->verdict, cases[i].want);
+		char *b = fx_render_banner(r);
+		size_t width = strcspn(b, "\n");
+		if (width > 78 || b[0] != '+')
+			fail_msg("%.*s: banner border %zu wide:\n%s", (int)strcspn(cases[i].policy, "\n"),
+				 cases[i].policy, width, b);
+		const char *line = b + width + 1;
+		for (;;) {
+			size_t w = strcspn(line, "\n");
+			if (w != width || (line[0] != '|' && line[0] != '+') || line[w - 1] != line[0])
+				fail_msg("%.*s: banner line not inside the box:\n%s",
+					 (int)strcspn(cases[i].policy, "\n"), cases[i].policy, b);
+			if (line[0] == '+')
+				break;
+			line += w + 1;
+		}
+		fx_free(b);
+		fx_run_free(&run);
+	}
+}
+
+/* Issue 7 (docs that disagree with behaviour): the FACS has no checksum field (ACPI 6.5
+ * §5.2.10), yet the table list showed its checksum "ok". Text: "none"; JSON: null. */
+static void test_facs_has_no_checksum(void **state)
+{
+	(void)state;
+	struct fx f;
+	struct ss_policy p;
+	struct fx_run run;
+	uint8_t facs[64] = { 'F', 'A', 'C', 'S', 64 };
+	facs[9] = 0x5a; /* what would be a checksum byte in a table with a header */
+	fx_init(&f);
+	size_t k = fx_add(&f, facs, sizeof(facs));
+	f.t[k].in_rsdt = f.t[k].in_xsdt = false; /* reached through the FACP, never listed */
+	fx_relist(&f);
+	fx_policy(&p, true);
+	struct ss_result *r = fx_judge(&run, &f, &p);
+	char *t = fx_render_text(r, NULL);
+	const char *row = strstr(t, "\n  FACS  ");
+	assert_non_null(row);
+	size_t n = strcspn(row + 1, "\n");
+	char line[160];
+	snprintf(line, sizeof(line), "%.*s", (int)n, row + 1);
+	if (!strstr(line, " none ") || strstr(line, " ok ") || strstr(line, " BAD "))
+		fail_msg("FACS row claims a checksum: %s", line);
+	fx_free(t);
+	char *js = fx_render_json(r, NULL);
+	struct jdoc d;
+	const struct jval *root = jparse(&d, js, strlen(js));
+	assert_non_null(root);
+	const struct jval *tab = jget(root, "tables");
+	int seen = 0;
+	for (const struct jval *e = tab->child; e; e = e->next) {
+		if (strcmp(jget(e, "signature")->s, "FACS"))
+			continue;
+		seen++;
+		assert_int_equal(jget(e, "checksum_ok")->t, J_NULL);
+	}
+	assert_int_equal(seen, 1);
+	jdoc_free(&d);
+	fx_free(js);
+	fx_run_free(&run);
+}
+
 /* Findings beyond the 128 kept: counted in both outputs, JSON still valid. */
 static void test_dropped_findings(void **state)
 {
@@ -1177,6 +1329,9 @@ int main(void)
 		cmocka_unit_test(test_unknown_states),
 		cmocka_unit_test(test_license_line_two_slics),
 		cmocka_unit_test(test_banner_policy_differs),
+		cmocka_unit_test(test_json_known_per_slic),
+		cmocka_unit_test(test_banner_box_when_policy_differs),
+		cmocka_unit_test(test_facs_has_no_checksum),
 		cmocka_unit_test(test_dropped_findings),
 		cmocka_unit_test(test_machine_section),
 		cmocka_unit_test(test_finding_list),

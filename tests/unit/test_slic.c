@@ -749,6 +749,46 @@ static void test_two_slics(void **state)
 	fx_run_free(&run);
 }
 
+/* Issue 7, "noise on healthy machines": a wrong checksum in a table activation never reads
+ * (AMI's OEMB, Gigabyte's TAMG: seen on real PCs that activate) is a fact, and the PC gets a
+ * clean READY; in the RSDT or XSDT, which Windows 7 reads for the SLIC's IDs, it stays a
+ * warning. (Real dumps: golden Desktop_Gigabyte-Technology_GA-880GMA-USB3, run_full.py.) */
+static void test_checksum_of_a_table_activation_never_reads(void **state)
+{
+	(void)state;
+	struct fx f;
+	struct ss_policy p;
+	struct fx_run run;
+	struct ss_result *r;
+	static const char *const sigs[] = { "OEMB", "TAMG" };
+	fx_policy(&p, true);
+	for (size_t i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++) {
+		uint8_t t[64];
+		memset(t, 0x5a, sizeof(t));
+		fx_header(t, sigs[i], sizeof(t), 1, FX_OEM, FX_TAB);
+		fx_checksum_at(t, sizeof(t), 9);
+		t[9] ^= 0x01; /* the checksum off by one */
+		fx_init(&f);
+		fx_add(&f, t, sizeof(t));
+		r = fx_judge(&run, &f, &p);
+		assert_finding(r, SS_F_TABLE_OTHER_DAMAGED, SS_SEV_INFO);
+		assert_no_finding(r, SS_F_TABLE_CHECKSUM);
+		assert_problems(r, "");
+		assert_verdict(r, SS_VERDICT_READY, SS_EXIT_READY);
+		assert_string_equal(r->win7_reason, "valid-marker");
+		fx_run_free(&run);
+	}
+	static const size_t roots[] = { FX_RSDT, FX_XSDT };
+	for (size_t i = 0; i < sizeof(roots) / sizeof(roots[0]); i++) {
+		fx_init(&f);
+		f.t[roots[i]].b[9] ^= 0x01;
+		r = fx_judge(&run, &f, &p);
+		assert_finding(r, SS_F_TABLE_CHECKSUM, SS_SEV_WARNING);
+		assert_verdict(r, SS_VERDICT_READY_WITH_WARNINGS, SS_EXIT_WARNINGS);
+		fx_run_free(&run);
+	}
+}
+
 /* target windows8: Windows-7 findings become information; the Windows 7 prediction is still
  * made (it describes Windows), but no error is predicted for the chosen target. */
 static void test_target_windows8(void **state)
@@ -1243,6 +1283,7 @@ int main(void)
 		cmocka_unit_test(test_catalogue_details),
 		cmocka_unit_test(test_accept_versions),
 		cmocka_unit_test(test_two_slics),
+		cmocka_unit_test(test_checksum_of_a_table_activation_never_reads),
 		cmocka_unit_test(test_target_windows8),
 		cmocka_unit_test(test_key_other_oem),
 		cmocka_unit_test(test_signature_every_bit),
