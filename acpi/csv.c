@@ -89,8 +89,10 @@ void ss_render_csv(const struct ss_result *r, const struct ss_info *info, ss_wri
 	cfield(&l, r->win7_reason);
 	cfield(&l, r->predicted_error);
 	cfield(&l, sl && sl->version_present ? sl->version_str : "");
-	ss_id_text(id, sizeof(id), st && st->has_header ? st->oem_id : (const uint8_t *)"", st && st->has_header ? 6 : 0);
-	ss_id_text(tid, sizeof(tid), st && st->has_header ? st->oem_table_id : (const uint8_t *)"", st && st->has_header ? 8 : 0);
+	int ids = st && st->has_header;
+	ss_id_text(id, sizeof(id), ids ? st->oem_id : (const uint8_t *)"", ids ? SS_OEM_ID_LEN : 0);
+	ss_id_text(tid, sizeof(tid), ids ? st->oem_table_id : (const uint8_t *)"",
+		   ids ? SS_OEM_TABLE_ID_LEN : 0);
 	cfield(&l, id);
 	cfield(&l, tid);
 	cfield(&l, ss_msdm_state_str(r->msdm.state));

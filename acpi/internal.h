@@ -24,8 +24,9 @@ void ss_result_finding(struct ss_result *r, enum ss_finding_id id, const char *t
 size_t ss_root_count(const struct ss_table *root);
 size_t ss_root_partial(const struct ss_table *root);
 uint64_t ss_root_entry(const struct ss_table *root, size_t e);
-/* The first n (6: OEM ID, 14: OEM ID + OEM Table ID) ID bytes of two headers are equal, byte
- * for byte: real IDs contain NULs and trailing spaces, and Windows compares all 14 bytes. */
+/* The first n ID bytes of two headers are equal (SS_OEM_ID_LEN: the OEM ID; SS_OEM_IDS_LEN:
+ * OEM ID + OEM Table ID), byte for byte: real IDs contain NULs and trailing spaces, and
+ * Windows compares all 14 bytes. */
 int ss_oem_ids_equal(const struct ss_table *a, const struct ss_table *b, size_t n);
 /* Two IDs of na and nb bytes are equal once trailing spaces and NULs are dropped ("DELL  " ==
  * "DELL\0\0"): for IDs written by different tools (MSDM vs SLIC, the known-key list). */
@@ -48,7 +49,7 @@ struct ss_placeholder {
 /* The known key for fp: one whose OEM ID matches oem (or that has none). When fp is known
  * only under other OEM IDs, returns NULL and sets *other to that entry. */
 const struct ss_known_key *ss_known_key_for(const struct ss_policy *p, const uint8_t fp[32],
-					    const uint8_t oem[6], const struct ss_known_key **other);
+					    const uint8_t oem[SS_OEM_ID_LEN], const struct ss_known_key **other);
 const char *ss_placeholder_message(const uint8_t *slic, size_t len, const uint8_t *marker_oem);
 extern const uint32_t ss_known_versions[];
 extern const size_t ss_known_versions_count;

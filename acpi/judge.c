@@ -34,12 +34,12 @@ int ss_input_truncated(const struct ss_table *t)
 		return 0; /* firmware that lies about a length is judged, not excused */
 	return !t->has_header ||
 	       (t->declared_len > t->len && t->declared_len <= SS_MAX_TABLE_LEN &&
-		!ss_memeq(t->rawsig, "RSDP", 4));
+		!ss_memeq(t->rawsig, "RSDP", SS_SIG_LEN));
 }
 
 static int is_sig(const struct ss_table *t, const char *sig)
 {
-	return ss_memeq(t->rawsig, sig, 4);
+	return ss_memeq(t->rawsig, sig, SS_SIG_LEN);
 }
 
 /* The tables the rules compare (indices into the set, -1 when absent). */
@@ -55,10 +55,11 @@ static void check_rsdp(struct ss_result *r, const struct ss_table *t, const char
 	if (!t->has_header)
 		ss_result_finding(r, SS_F_RSDP_INVALID, "RSDP", "The RSDP (%s) is only %u bytes", where,
 				  t->len);
-	else if (ss_sum8(t->data, 20) != 0)
+	else if (ss_sum8(t->data, SS_RSDP_V1_LEN) != 0)
 		ss_result_finding(r, SS_F_RSDP_INVALID, "RSDP",
 				  "The RSDP (%s) fails its 20-byte checksum", where);
-	else if (t->revision >= 2 && (t->len < 36 || ss_sum8(t->data, 36) != 0))
+	else if (t->revision >= 2 &&
+		 (t->len < SS_RSDP_V2_LEN || ss_sum8(t->data, SS_RSDP_V2_LEN) != 0))
 		ss_result_finding(r, SS_F_RSDP_EXT_CHECKSUM, "RSDP",
 				  "The RSDP (%s, revision %u) fails its 36-byte extended checksum", where,
 				  t->revision);
@@ -100,7 +101,7 @@ static void check_table(struct ss_result *r, const struct ss_table *t)
 		ss_result_finding(r, damage(root, SS_F_TABLE_TRUNCATED), t->sig,
 				  "%s (%s) is only %u bytes, less than an ACPI header", t->sig, where,
 				  t->len);
-	else if (t->declared_len < 36 || t->declared_len > SS_MAX_TABLE_LEN)
+	else if (t->declared_len < SS_HEADER_LEN || t->declared_len > SS_MAX_TABLE_LEN)
 		ss_result_finding(r, damage(root, SS_F_TABLE_LENGTH_INVALID), t->sig,
 				  "%s (%s) has an impossible length field: %u", t->sig, where,
 				  t->declared_len);
@@ -225,15 +226,16 @@ static void compare_ids(struct ss_result *r, struct ss_slic *sl, int idx, enum s
 		return;
 	const struct ss_table *o = &r->set->t[idx];
 	int rsdp = which == SS_CMP_RSDP;
-	int same = ss_oem_ids_equal(slic, o, rsdp ? 6 : 14);
+	/* the RSDP has an OEM ID but no OEM Table ID */
+	int same = ss_oem_ids_equal(slic, o, rsdp ? SS_OEM_ID_LEN : SS_OEM_IDS_LEN);
 	sl->ids[which] = same ? SS_MATCH_YES : SS_MATCH_NO;
 	if (same)
 		return;
 	char a[32], b[40], c[32], d[40];
-	ss_id_text(a, sizeof(a), slic->oem_id, 6);
-	ss_id_text(b, sizeof(b), slic->oem_table_id, 8);
-	ss_id_text(c, sizeof(c), o->oem_id, 6);
-	ss_id_text(d, sizeof(d), o->oem_table_id, 8);
+	ss_id_text(a, sizeof(a), slic->oem_id, SS_OEM_ID_LEN);
+	ss_id_text(b, sizeof(b), slic->oem_table_id, SS_OEM_TABLE_ID_LEN);
+	ss_id_text(c, sizeof(c), o->oem_id, SS_OEM_ID_LEN);
+	ss_id_text(d, sizeof(d), o->oem_table_id, SS_OEM_TABLE_ID_LEN);
 	if (rsdp)
 		ss_result_finding(r, bad, "SLIC",
 				  "SLIC OEM ID \"%s\" but RSDP OEM ID \"%s\" (information: Windows 7 compares the RSDT/XSDT)",
@@ -341,10 +343,11 @@ static void judge_msdm(struct ss_result *r, int usable)
 		const struct ss_table *t = &s->t[r->slic[k].table];
 		/* trimmed: MSDM and SLIC are written by different tools, and only a different
 		 * vendor is worth a word */
-		if (m->has_header && t->has_header && !ss_id_trimmed_eq(m->oem_id, 6, t->oem_id, 6)) {
+		if (m->has_header && t->has_header &&
+		    !ss_id_trimmed_eq(m->oem_id, SS_OEM_ID_LEN, t->oem_id, SS_OEM_ID_LEN)) {
 			char a[32], b[32];
-			ss_id_text(a, sizeof(a), m->oem_id, 6);
-			ss_id_text(b, sizeof(b), t->oem_id, 6);
+			ss_id_text(a, sizeof(a), m->oem_id, SS_OEM_ID_LEN);
+			ss_id_text(b, sizeof(b), t->oem_id, SS_OEM_ID_LEN);
 			ss_result_finding(r, SS_F_MSDM_SLIC_IDS, "MSDM",
 					  "MSDM OEM ID \"%s\" but SLIC OEM ID \"%s\"", a, b);
 			break;

@@ -46,9 +46,9 @@ const uint32_t ss_known_versions[] = { 0x00020000, 0x00020001, 0x00020002, 0x000
 const size_t ss_known_versions_count = sizeof(ss_known_versions) / sizeof(ss_known_versions[0]);
 
 /* OEM IDs compare with trailing spaces and NULs ignored ("DELL  " == "DELL\0\0"). */
-static int oem_eq(const char *want, const uint8_t oem[6])
+static int oem_eq(const char *want, const uint8_t oem[SS_OEM_ID_LEN])
 {
-	return ss_id_trimmed_eq((const uint8_t *)want, ss_strlen(want), oem, 6);
+	return ss_id_trimmed_eq((const uint8_t *)want, ss_strlen(want), oem, SS_OEM_ID_LEN);
 }
 
 /* Returns the matching entry for fp, preferring one whose OEM ID equals oem (NULL = any). */
@@ -57,7 +57,7 @@ static const struct ss_known_key *lookup(const struct ss_known_key *list, size_t
 					 const struct ss_known_key **any)
 {
 	for (size_t i = 0; i < n; i++) {
-		if (!ss_memeq(list[i].fp, fp, 8))
+		if (!ss_memeq(list[i].fp, fp, sizeof(list[i].fp)))
 			continue;
 		if (!*any)
 			*any = &list[i];
@@ -68,7 +68,7 @@ static const struct ss_known_key *lookup(const struct ss_known_key *list, size_t
 }
 
 const struct ss_known_key *ss_known_key_for(const struct ss_policy *p, const uint8_t fp[32],
-					    const uint8_t oem[6], const struct ss_known_key **other)
+					    const uint8_t oem[SS_OEM_ID_LEN], const struct ss_known_key **other)
 {
 	const struct ss_known_key *any = 0, *k;
 	k = lookup(builtin_keys, sizeof(builtin_keys) / sizeof(builtin_keys[0]), fp, oem, &any);
@@ -78,18 +78,27 @@ const struct ss_known_key *ss_known_key_for(const struct ss_policy *p, const uin
 	return k;
 }
 
+/* How many bytes after the header are searched for a "1ASR" key magic: a heuristic window
+ * around the first subtable's magic (at its +16), not a layout field. */
+#define MAGIC_SEARCH 64
+
 /* Placeholders seen in real firmware (docs/FACTS.md §2.7). Each has a message of its own
  * so staff know it is a BIOS vendor's template, not damage. slic is the whole table. */
 const char *ss_placeholder_message(const uint8_t *slic, size_t len, const uint8_t *marker_oem)
 {
-	if (marker_oem && ss_memeq(marker_oem, "INSYDE", 6))
+	const size_t ids_end = SS_HDR_AT(oem_table_id) + SS_OEM_TABLE_ID_LEN;
+	const uint8_t *oem_id = slic + SS_HDR_AT(oem_id);
+	const uint8_t *oem_table_id = slic + SS_HDR_AT(oem_table_id);
+	if (marker_oem && ss_memeq(marker_oem, "INSYDE", SS_OEM_ID_LEN))
 		return "Insyde BIOS template marker (OEM INSYDE): the vendor never put a real Windows marker in";
-	if (len >= 24 && ss_memeq(slic + 10, "OEMID_", 6))
+	if (len >= ids_end && ss_memeq(oem_id, "OEMID_", SS_OEM_ID_LEN))
 		return "generic template table (OEM ID \"OEMID_\", table \"OEMTABLE\"): never filled in by the PC maker";
-	if (len >= 24 && ss_memeq(slic + 10, "INTEL ", 6) && ss_memeq(slic + 16, "TEMPLATE", 8))
+	if (len >= ids_end && ss_memeq(oem_id, "INTEL ", SS_OEM_ID_LEN) &&
+	    ss_memeq(oem_table_id, "TEMPLATE", SS_OEM_TABLE_ID_LEN))
 		return "ACPICA/iasl template table (INTEL/TEMPLATE): a placeholder, not an OEM's table";
-	for (size_t i = 36; i + 4 <= len && i < 36 + 64; i++)
-		if (ss_memeq(slic + i, "1ASR", 4))
+	for (size_t i = SS_HEADER_LEN;
+	     i + SS_KEY_SIZE(magic) <= len && i < SS_HEADER_LEN + MAGIC_SEARCH; i++)
+		if (ss_memeq(slic + i, "1ASR", SS_KEY_SIZE(magic)))
 			return "public key with magic \"1ASR\" (byte-reversed RSA1): a placeholder key";
 	return 0;
 }

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /* MSDM (Microsoft Data Management table, OEM Activation 3.0) rules.
  *
- * Layout (docs/FACTS.md §4, after fwts): 36-byte header, then u32 Version (1),
+ * Layout (docs/FACTS.md §4, after fwts; struct ss_layout_msdm in acpi/layout.h): 36-byte
+ * header, then u32 Version (1),
  * Reserved (0), DataType (1), DataReserved (0), DataLength (29), then DataLength bytes
  * "XXXXX-XXXXX-XXXXX-XXXXX-XXXXX" from BCDFGHJKMPQRTVWXY2346789 plus exactly one 'N'
  * for Windows 8+ keys. The key is the machine owner's secret: the result carries a masked
@@ -9,9 +10,6 @@
 #include "slicscan.h"
 #include "bytes.h"
 #include "internal.h"
-
-#define MSDM_DATA 56
-#define KEY_CHARS 29
 
 static int key_char(char c)
 {
@@ -26,7 +24,7 @@ static int key_char(char c)
 static const char *key_problem(const uint8_t *k)
 {
 	int ns = 0;
-	for (int i = 0; i < KEY_CHARS; i++) {
+	for (size_t i = 0; i < SS_MSDM_KEY_LEN; i++) {
 		char c = (char)k[i];
 		if (i % 6 == 5) {
 			if (c != '-')
@@ -44,7 +42,7 @@ static const char *key_problem(const uint8_t *k)
 
 static void copy_key(char *out, const uint8_t *k, int mask)
 {
-	for (int i = 0; i < KEY_CHARS; i++) {
+	for (size_t i = 0; i < SS_MSDM_KEY_LEN; i++) {
 		char c = (char)k[i];
 		if (c < 0x21 || c > 0x7e)
 			c = '?';
@@ -52,7 +50,7 @@ static void copy_key(char *out, const uint8_t *k, int mask)
 		 * belongs (a malformed key) is masked too */
 		out[i] = (mask && i < 24 && c != '-') ? 'X' : c;
 	}
-	out[KEY_CHARS] = '\0';
+	out[SS_MSDM_KEY_LEN] = '\0';
 }
 
 void ss_check_msdm(struct ss_result *r, size_t ti, struct ss_msdm *o)
@@ -65,11 +63,11 @@ void ss_check_msdm(struct ss_result *r, size_t ti, struct ss_msdm *o)
 		o->state = SS_MSDM_BAD_HEADER; /* judge.c reports input-truncated (fatal) */
 		return;
 	}
-	if (!t->has_header || !t->length_ok || t->declared_len < MSDM_DATA) {
+	if (!t->has_header || !t->length_ok || t->declared_len < SS_MSDM_DATA_AT) {
 		o->state = SS_MSDM_BAD_HEADER;
 		ss_result_finding(r, SS_F_MSDM_SHORT, "MSDM",
 				  "The MSDM is %u bytes (length field %u); its layout needs at least %u",
-				  t->len, t->declared_len, MSDM_DATA);
+				  t->len, t->declared_len, (unsigned)SS_MSDM_DATA_AT);
 		return;
 	}
 	const uint8_t *d = t->data;
@@ -79,7 +77,7 @@ void ss_check_msdm(struct ss_result *r, size_t ti, struct ss_msdm *o)
 	/* Erased flash reads as 0xFF; some firmware pads with zeros: a body of nothing but
 	 * 0xFF and 0x00 bytes holds no key (seen: all 0xFF followed by four 0x00). */
 	size_t ff = 0, other = 0;
-	for (size_t i = 36; i < end; i++) {
+	for (size_t i = SS_HEADER_LEN; i < end; i++) {
 		ff += d[i] == 0xff;
 		other += d[i] != 0xff && d[i] != 0x00;
 	}
@@ -87,29 +85,29 @@ void ss_check_msdm(struct ss_result *r, size_t ti, struct ss_msdm *o)
 		o->state = SS_MSDM_BLANK;
 		ss_result_finding(r, SS_F_MSDM_BLANK, "MSDM",
 				  "The MSDM body is all %s: the product key was erased",
-				  !ff ? "0x00" : ff == end - 36 ? "0xFF" : "0xFF/0x00");
+				  !ff ? "0x00" : ff == end - SS_HEADER_LEN ? "0xFF" : "0xFF/0x00");
 		return;
 	}
-	o->version = ss_le32(d + 36);
-	o->data_type = ss_le32(d + 44);
-	o->data_length = ss_le32(d + 52);
-	if (o->data_length > end - MSDM_DATA) {
+	o->version = ss_le32(d + SS_MSDM_AT(version));
+	o->data_type = ss_le32(d + SS_MSDM_AT(data_type));
+	o->data_length = ss_le32(d + SS_MSDM_AT(data_length));
+	if (o->data_length > end - SS_MSDM_DATA_AT) {
 		o->state = SS_MSDM_BAD_HEADER;
 		ss_result_finding(r, SS_F_MSDM_SHORT, "MSDM",
 				  "The MSDM data length %u runs past the table's end (%zu bytes left)",
-				  o->data_length, end - MSDM_DATA);
+				  o->data_length, end - SS_MSDM_DATA_AT);
 		return;
 	}
-	if (o->version != 1 || o->data_type != 1 || o->data_length != KEY_CHARS) {
+	if (o->version != 1 || o->data_type != 1 || o->data_length != SS_MSDM_KEY_LEN) {
 		o->state = SS_MSDM_BAD_HEADER;
 		ss_result_finding(r, SS_F_MSDM_FIELDS, "MSDM",
 				  "MSDM version %u, data type %u, data length %u (expected 1, 1, 29)",
 				  o->version, o->data_type, o->data_length);
 		return;
 	}
-	copy_key(o->key_masked, d + MSDM_DATA, 1);
-	copy_key(o->key, d + MSDM_DATA, 0);
-	const char *why = key_problem(d + MSDM_DATA);
+	copy_key(o->key_masked, d + SS_MSDM_DATA_AT, 1);
+	copy_key(o->key, d + SS_MSDM_DATA_AT, 0);
+	const char *why = key_problem(d + SS_MSDM_DATA_AT);
 	if (why) {
 		o->state = SS_MSDM_KEY_MALFORMED;
 		ss_result_finding(r, SS_F_MSDM_KEY_MALFORMED, "MSDM",

@@ -185,12 +185,12 @@ static void text_slic(struct sink *s, const struct ss_result *r, const struct ss
 		out(s, "  Windows marker version          : N/A\n");
 	out(s, "  OEMID and OEMTableID consistent : %s\n",
 	    sl->consistent == SS_CONS_NA ? "N/A" : ss_consistency_str(sl->consistent));
-	ss_id_text(a, sizeof(a), t->oem_id, 6);
-	ss_id_text(b, sizeof(b), t->oem_table_id, 8);
+	ss_id_text(a, sizeof(a), t->oem_id, SS_OEM_ID_LEN);
+	ss_id_text(b, sizeof(b), t->oem_table_id, SS_OEM_TABLE_ID_LEN);
 	out(s, "  SLIC header OEM ID / Table ID   : \"%s\" / \"%s\"\n", a, b);
 	if (sl->version_present) {
-		ss_id_text(a, sizeof(a), sl->marker_oem_id, 6);
-		ss_id_text(b, sizeof(b), sl->marker_oem_table_id, 8);
+		ss_id_text(a, sizeof(a), sl->marker_oem_id, SS_OEM_ID_LEN);
+		ss_id_text(b, sizeof(b), sl->marker_oem_table_id, SS_OEM_TABLE_ID_LEN);
 		out(s, "  Marker OEM ID / Table ID        : \"%s\" / \"%s\"\n", a, b);
 	}
 	out(s, "  IDs compared with               : marker %s, RSDT %s, XSDT %s, FACP %s, RSDP %s\n",
@@ -271,9 +271,9 @@ void ss_render_text(const struct ss_result *r, const struct ss_info *info, ss_wr
 	out(&s, "  SIG   OEM ID  TABLE ID  REV     LENGTH  CHECKSUM  ADDRESS (R/X: listed in RSDT/XSDT)\n");
 	for (size_t i = 0; i < set->n; i++) {
 		const struct ss_table *t = &set->t[i];
-		char a[8], b[12];
-		id_plain(a, t->oem_id, 6);
-		id_plain(b, t->oem_table_id, 8);
+		char a[SS_OEM_ID_LEN + 1], b[SS_OEM_TABLE_ID_LEN + 1];
+		id_plain(a, t->oem_id, SS_OEM_ID_LEN);
+		id_plain(b, t->oem_table_id, SS_OEM_TABLE_ID_LEN);
 		out(&s, "  %-4s  %-6s  %-8s  %3u  %9u  %-8s  0x%llx%s%s\n", t->sig, a, b,
 		    t->revision, t->declared_len,
 		    !t->has_header ? "short" : !t->has_checksum ? "none" : t->checksum_ok ? "ok" : "BAD",
@@ -357,13 +357,13 @@ static void json_slic(struct sink *s, const struct ss_result *r, const struct ss
 	out(s, ",\n");
 	json_key(s, ind, "signature"); json_cstr(s, sig_state(sl)); out(s, ",\n");
 	json_key(s, ind, "consistent"); json_cstr(s, ss_consistency_str(sl->consistent)); out(s, ",\n");
-	json_key(s, ind, "oem_id"); json_str(s, (const char *)t->oem_id, t->has_header ? 6 : 0); out(s, ",\n");
-	json_key(s, ind, "oem_table_id"); json_str(s, (const char *)t->oem_table_id, t->has_header ? 8 : 0); out(s, ",\n");
+	json_key(s, ind, "oem_id"); json_str(s, (const char *)t->oem_id, t->has_header ? SS_OEM_ID_LEN : 0); out(s, ",\n");
+	json_key(s, ind, "oem_table_id"); json_str(s, (const char *)t->oem_table_id, t->has_header ? SS_OEM_TABLE_ID_LEN : 0); out(s, ",\n");
 	json_key(s, ind, "marker_oem_id");
-	if (sl->version_present) json_str(s, (const char *)sl->marker_oem_id, 6); else out(s, "null");
+	if (sl->version_present) json_str(s, (const char *)sl->marker_oem_id, SS_OEM_ID_LEN); else out(s, "null");
 	out(s, ",\n");
 	json_key(s, ind, "marker_oem_table_id");
-	if (sl->version_present) json_str(s, (const char *)sl->marker_oem_table_id, 8); else out(s, "null");
+	if (sl->version_present) json_str(s, (const char *)sl->marker_oem_table_id, SS_OEM_TABLE_ID_LEN); else out(s, "null");
 	out(s, ",\n");
 	json_key(s, ind, "ids");
 	out(s, "{\"marker\": \"%s\", \"rsdt\": \"%s\", \"xsdt\": \"%s\", \"facp\": \"%s\", \"rsdp\": \"%s\"},\n",
@@ -440,9 +440,9 @@ void ss_render_json(const struct ss_result *r, const struct ss_info *info, ss_wr
 	if (r->msdm.present) {
 		const struct ss_table *m = &set->t[r->msdm.table];
 		out(&s, ",\n    \"oem_id\": ");
-		json_str(&s, (const char *)m->oem_id, m->has_header ? 6 : 0);
+		json_str(&s, (const char *)m->oem_id, m->has_header ? SS_OEM_ID_LEN : 0);
 		out(&s, ",\n    \"oem_table_id\": ");
-		json_str(&s, (const char *)m->oem_table_id, m->has_header ? 8 : 0);
+		json_str(&s, (const char *)m->oem_table_id, m->has_header ? SS_OEM_TABLE_ID_LEN : 0);
 	}
 	out(&s, "\n  },\n");
 
@@ -459,9 +459,10 @@ void ss_render_json(const struct ss_result *r, const struct ss_info *info, ss_wr
 		out(&s, "%s\n    {\"signature\": ", i ? "," : "");
 		json_cstr(&s, t->sig);
 		out(&s, ", \"oem_id\": ");
-		json_str(&s, (const char *)t->oem_id, t->has_header ? 6 : 0);
+		json_str(&s, (const char *)t->oem_id, t->has_header ? SS_OEM_ID_LEN : 0);
 		out(&s, ", \"oem_table_id\": ");
-		json_str(&s, (const char *)t->oem_table_id, t->has_header && !ss_memeq(t->rawsig, "RSDP", 4) ? 8 : 0);
+		json_str(&s, (const char *)t->oem_table_id,
+			 t->has_header && !ss_memeq(t->rawsig, "RSDP", SS_SIG_LEN) ? SS_OEM_TABLE_ID_LEN : 0);
 		out(&s, ", \"revision\": %u, \"length\": %u, \"bytes\": %u, \"checksum_ok\": %s, \"address\": \"0x%llx\", \"in_rsdt\": %s, \"in_xsdt\": %s}",
 		    t->revision, t->declared_len, t->len,
 		    !t->has_checksum ? "null" : t->checksum_ok ? "true" : "false",

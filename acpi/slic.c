@@ -1,14 +1,13 @@
 /* SPDX-License-Identifier: MIT */
 /* SLIC (Software Licensing Description Table, Microsoft OEM Activation 2.x) rules.
  *
- * Layout (docs/FACTS.md §2; field names after ACPICA 2011 and fwts): a 36-byte ACPI
- * header, then subtables {u32 type, u32 length, ...}, walked by type/length, never by fixed
- * offsets. Type 0, OEM public key (0x9C bytes), offsets inside the subtable:
- *   +8 bType 0x06, +9 bVersion 0x02, +12 aiKeyAlg 0x2400, +16 "RSA1", +20 bitlen 1024,
- *   +24 pubexp, +28 modulus[128] little-endian.
- * Type 1, Windows marker (0xB6 bytes):
- *   +8 dwVersion, +12 OEMID[6], +18 OEMTableID[8], +26 "WINDOWS ", +34 SLIC version,
- *   +38 reserved[16], +54 signature[128] (big-endian RSASSA-PKCS1-v1_5 SHA-256 over +8..+53).
+ * Layout (docs/FACTS.md §2; field names after ACPICA 2011 and fwts; written once, with its
+ * compile-time checks, in acpi/layout.h): a 36-byte ACPI header, then subtables
+ * {u32 type, u32 length, ...}, walked by type/length, never by fixed offsets. Type 0, the OEM
+ * public key (struct ss_layout_slic_key, 0x9C bytes): bType, bVersion, aiKeyAlg, "RSA1", bit
+ * length, exponent, modulus[128] little-endian. Type 1, the Windows marker
+ * (struct ss_layout_slic_marker, 0xB6 bytes): dwVersion, OEMID, OEMTableID, "WINDOWS ", SLIC
+ * version, reserved, signature[128] (big-endian RSASSA-PKCS1-v1_5 SHA-256 over +8..+53).
  * Contract: the table bytes are untrusted; nothing outside [data, data+declared_len) is read,
  * and declared_len was checked against the bytes held before this runs. */
 #include "slicscan.h"
@@ -17,8 +16,6 @@
 #include "rsa.h"
 #include "sha256.h"
 
-#define KEY_LEN 0x9C
-#define MARKER_LEN 0xB6
 #define MAX_SUBTABLES 64
 
 static int all_bytes(const uint8_t *p, size_t n, uint8_t v)
@@ -47,20 +44,20 @@ static void check_key(struct ss_result *r, const struct ss_table *t, const uint8
 		      size_t klen, struct ss_slic *o)
 {
 	o->has_key = true;
-	if (klen < KEY_LEN) {
+	if (klen < SS_KEY_LEN) {
 		ss_result_finding(r, SS_F_SLIC_KEY_INVALID, "SLIC",
 				  "The public key subtable is 0x%zx bytes; its layout needs 0x%x", klen,
-				  KEY_LEN);
+				  (unsigned)SS_KEY_LEN);
 		return;
 	}
-	o->key_bits = ss_le32(k + 20);
-	o->key_exp = ss_le32(k + 24);
+	o->key_bits = ss_le32(k + SS_KEY_AT(bit_length));
+	o->key_exp = ss_le32(k + SS_KEY_AT(exponent));
 	const char *bad = 0;
-	if (k[8] != 0x06)
+	if (k[SS_KEY_AT(b_type)] != 0x06)
 		bad = "bType is not 6 (PUBLICKEYBLOB)";
-	else if (ss_le32(k + 12) != 0x2400)
+	else if (ss_le32(k + SS_KEY_AT(ai_key_alg)) != 0x2400)
 		bad = "aiKeyAlg is not 0x2400 (CALG_RSA_SIGN)";
-	else if (!ss_memeq(k + 16, "RSA1", 4))
+	else if (!ss_memeq(k + SS_KEY_AT(magic), "RSA1", SS_KEY_SIZE(magic)))
 		bad = "the magic is not \"RSA1\"";
 	else if (o->key_bits != 1024)
 		bad = "the key is not 1024 bits";
@@ -70,7 +67,7 @@ static void check_key(struct ss_result *r, const struct ss_table *t, const uint8
 		return;
 	}
 	o->key_well_formed = true;
-	ss_sha256(k + 28, 128, o->key_fp);
+	ss_sha256(k + SS_KEY_AT(modulus), SS_KEY_SIZE(modulus), o->key_fp);
 	if (o->key_exp != 65537)
 		ss_result_finding(r, SS_F_SLIC_KEY_EXPONENT, "SLIC",
 				  "The public key's exponent is %u, not 65537 as in every genuine OEM key",
@@ -90,7 +87,7 @@ static void check_key(struct ss_result *r, const struct ss_table *t, const uint8
 		o->key_vendor = other->vendor;
 		ss_fmt(o->key_owner, sizeof(o->key_owner), "%s", other->oem_id);
 		char id[32];
-		ss_id_text(id, sizeof(id), t->oem_id, 6);
+		ss_id_text(id, sizeof(id), t->oem_id, SS_OEM_ID_LEN);
 		ss_result_finding(r, SS_F_SLIC_KEY_OTHER_OEM, "SLIC",
 				  "The OEM public key %s is known as %s (OEM ID \"%s\"), but this SLIC says OEM ID \"%s\"",
 				  fp, other->vendor, other->oem_id, id);
@@ -105,35 +102,41 @@ static void check_marker(struct ss_result *r, const struct ss_table *t, const ui
 			 const uint8_t *m, size_t mlen, struct ss_slic *o)
 {
 	o->has_marker = true;
-	if (mlen < MARKER_LEN) {
+	if (mlen < SS_MARKER_LEN) {
 		ss_result_finding(r, SS_F_SLIC_MARKER_LENGTH, "SLIC",
 				  "The Windows marker subtable is 0x%zx bytes; its layout needs 0x%x", mlen,
-				  MARKER_LEN);
+				  (unsigned)SS_MARKER_LEN);
 		return;
 	}
-	o->dw_version = ss_le32(m + 8);
-	uint32_t v34 = ss_le32(m + 34);
+	const uint8_t *m_oem_id = m + SS_MARKER_AT(oem_id);
+	const uint8_t *m_oem_table_id = m + SS_MARKER_AT(oem_table_id);
+	const uint8_t *m_flag = m + SS_MARKER_AT(windows_flag);
+	o->dw_version = ss_le32(m + SS_MARKER_AT(dw_version));
+	uint32_t v34 = ss_le32(m + SS_MARKER_AT(slic_version));
 	/* Older 2.0 tables leave +34 zero: fall back to dwVersion (docs/FACTS.md §2.4). */
 	o->version = v34 ? v34 : o->dw_version;
 	o->version_present = true;
 	version_text(o->version_str, sizeof(o->version_str), o->version);
-	ss_memcopy(o->marker_oem_id, m + 12, 6);
-	ss_memcopy(o->marker_oem_table_id, m + 18, 8);
+	ss_memcopy(o->marker_oem_id, m_oem_id, SS_OEM_ID_LEN);
+	ss_memcopy(o->marker_oem_table_id, m_oem_table_id, SS_OEM_TABLE_ID_LEN);
 
-	if (!ss_memeq(m + 26, "WINDOWS ", 8)) {
+	if (!ss_memeq(m_flag, "WINDOWS ", SS_MARKER_SIZE(windows_flag))) {
 		char flag[40];
-		ss_id_text(flag, sizeof(flag), m + 26, 8);
+		ss_id_text(flag, sizeof(flag), m_flag, SS_MARKER_SIZE(windows_flag));
 		ss_result_finding(r, SS_F_SLIC_MARKER_FLAG, "SLIC",
 				  "The Windows marker's flag is \"%s\", not \"WINDOWS \"", flag);
 	}
 
 	if (o->key_well_formed) {
-		uint8_t mod_be[128];
-		for (int i = 0; i < 128; i++)
-			mod_be[i] = key[28 + 127 - i];
+		/* the modulus is stored least significant byte first, the signature as it is */
+		uint8_t mod_be[SS_KEY_SIZE(modulus)];
+		for (size_t i = 0; i < sizeof(mod_be); i++)
+			mod_be[i] = key[SS_KEY_AT(modulus) + sizeof(mod_be) - 1 - i];
 		o->sig_checked = true;
-		o->rsa_result = ss_rsa_verify_sha256(mod_be, sizeof(mod_be), o->key_exp, m + 54, 128,
-						     m + 8, 46);
+		o->rsa_result = ss_rsa_verify_sha256(mod_be, sizeof(mod_be), o->key_exp,
+						     m + SS_MARKER_AT(signature),
+						     SS_MARKER_SIZE(signature), m + SS_MARKER_SIGNED_AT,
+						     SS_MARKER_SIGNED_LEN);
 		o->sig_valid = o->rsa_result == SS_RSA_OK;
 		if (!o->sig_valid)
 			ss_result_finding(r, SS_F_SLIC_SIGNATURE, "SLIC",
@@ -141,14 +144,15 @@ static void check_marker(struct ss_result *r, const struct ss_table *t, const ui
 					  ss_rsa_result_str((enum ss_rsa_result)o->rsa_result));
 	}
 
-	o->ids[SS_CMP_MARKER] = ss_memeq(m + 12, t->oem_id, 6) && ss_memeq(m + 18, t->oem_table_id, 8)
-				       ? SS_MATCH_YES : SS_MATCH_NO;
+	o->ids[SS_CMP_MARKER] = ss_memeq(m_oem_id, t->oem_id, SS_OEM_ID_LEN) &&
+					ss_memeq(m_oem_table_id, t->oem_table_id, SS_OEM_TABLE_ID_LEN)
+				? SS_MATCH_YES : SS_MATCH_NO;
 	if (o->ids[SS_CMP_MARKER] == SS_MATCH_NO) {
 		char a[32], b[40], c[32], d[40];
-		ss_id_text(a, sizeof(a), m + 12, 6);
-		ss_id_text(b, sizeof(b), m + 18, 8);
-		ss_id_text(c, sizeof(c), t->oem_id, 6);
-		ss_id_text(d, sizeof(d), t->oem_table_id, 8);
+		ss_id_text(a, sizeof(a), m_oem_id, SS_OEM_ID_LEN);
+		ss_id_text(b, sizeof(b), m_oem_table_id, SS_OEM_TABLE_ID_LEN);
+		ss_id_text(c, sizeof(c), t->oem_id, SS_OEM_ID_LEN);
+		ss_id_text(d, sizeof(d), t->oem_table_id, SS_OEM_TABLE_ID_LEN);
 		ss_result_finding(r, SS_F_SLIC_MARKER_IDS, "SLIC",
 				  "The marker says \"%s\"/\"%s\" but the SLIC header says \"%s\"/\"%s\"", a, b,
 				  c, d);
@@ -184,7 +188,8 @@ void ss_check_slic(struct ss_result *r, size_t ti, struct ss_slic *o)
 		return;
 	}
 
-	if (!t->has_header || !t->length_ok || t->declared_len < 36 + 8) {
+	if (!t->has_header || !t->length_ok ||
+	    t->declared_len < SS_HEADER_LEN + SS_SUBTABLE_HEAD_LEN) {
 		if (!t->has_header)
 			ss_result_finding(r, SS_F_SLIC_SHORT, "SLIC",
 					  "The SLIC is only %u bytes, less than an ACPI header", t->len);
@@ -192,7 +197,7 @@ void ss_check_slic(struct ss_result *r, size_t ti, struct ss_slic *o)
 			ss_result_finding(r, SS_F_SLIC_SHORT, "SLIC",
 					  "The SLIC claims %u bytes but only %u are present (truncated)",
 					  t->declared_len, t->len);
-		else if (t->declared_len == 36)
+		else if (t->declared_len == SS_HEADER_LEN)
 			ss_result_finding(r, SS_F_SLIC_SHORT, "SLIC",
 					  "The SLIC is a bare 36-byte header with no key and no marker");
 		else
@@ -203,17 +208,19 @@ void ss_check_slic(struct ss_result *r, size_t ti, struct ss_slic *o)
 	}
 	const uint8_t *d = t->data;
 	size_t end = t->declared_len;
+	const uint8_t *body = d + SS_HEADER_LEN;
+	size_t body_len = end - SS_HEADER_LEN;
 	/* Erased flash: all 0xFF, or 0xFF with zero padding (as seen in erased MSDM tables). */
-	if (blank(d + 36, end - 36) && !all_bytes(d + 36, end - 36, 0x00)) {
+	if (blank(body, body_len) && !all_bytes(body, body_len, 0x00)) {
 		ss_result_finding(r, SS_F_SLIC_BLANK_FF, "SLIC",
 				  "The SLIC body (%zu bytes) is all 0xFF%s: erased or never written",
-				  end - 36, all_bytes(d + 36, end - 36, 0xff) ? "" : " and 0x00");
+				  body_len, all_bytes(body, body_len, 0xff) ? "" : " and 0x00");
 		o->oa20 = SS_OA20_INVALID;
 		return;
 	}
-	if (all_bytes(d + 36, end - 36, 0x00)) {
+	if (all_bytes(body, body_len, 0x00)) {
 		ss_result_finding(r, SS_F_SLIC_BLANK_00, "SLIC",
-				  "The SLIC body (%zu bytes) is all 0x00: erased or never written", end - 36);
+				  "The SLIC body (%zu bytes) is all 0x00: erased or never written", body_len);
 		o->oa20 = SS_OA20_INVALID;
 		return;
 	}
@@ -222,27 +229,30 @@ void ss_check_slic(struct ss_result *r, size_t ti, struct ss_slic *o)
 				  "The SLIC checksum is wrong (bytes sum to 0x%02x, not 0)",
 				  ss_sum8(d, end));
 
-	size_t key_off = 0, key_len = 0, mk_off = 0, mk_len = 0, off = 36;
+	size_t key_off = 0, key_len = 0, mk_off = 0, mk_len = 0, off = SS_HEADER_LEN;
 	for (int n = 0; off < end && n < MAX_SUBTABLES; n++) {
-		if (end - off < 8) {
+		if (end - off < SS_SUBTABLE_HEAD_LEN) {
 			ss_result_finding(r, SS_F_SLIC_SUBTABLE_LENGTH, "SLIC",
 					  "%zu stray byte(s) at offset 0x%zx after the last subtable",
 					  end - off, off);
 			break;
 		}
-		uint32_t type = ss_le32(d + off), len = ss_le32(d + off + 4);
-		if (len < 8 || len > end - off) {
+		uint32_t type = ss_le32(d + off + SS_SUB_AT(type));
+		uint32_t len = ss_le32(d + off + SS_SUB_AT(length));
+		if (len < SS_SUBTABLE_HEAD_LEN || len > end - off) {
 			ss_result_finding(r, SS_F_SLIC_SUBTABLE_LENGTH, "SLIC",
 					  "Subtable at offset 0x%zx (type %u) has length %u, %s", off, type,
-					  len, len < 8 ? "below the 8-byte minimum" : "past the end of the table");
+					  len, len < SS_SUBTABLE_HEAD_LEN ? "below the 8-byte minimum"
+									 : "past the end of the table");
 			break;
 		}
-		if (type == 0 || type == 1) {
-			size_t *po = type ? &mk_off : &key_off, *pl = type ? &mk_len : &key_len;
+		if (type == SS_SUBTABLE_KEY || type == SS_SUBTABLE_MARKER) {
+			int marker = type == SS_SUBTABLE_MARKER;
+			size_t *po = marker ? &mk_off : &key_off, *pl = marker ? &mk_len : &key_len;
 			if (*po) {
 				ss_result_finding(r, SS_F_SLIC_SUBTABLE_DUPLICATE, "SLIC",
 						  "A second %s subtable at offset 0x%zx",
-						  type ? "Windows marker" : "public key", off);
+						  marker ? "Windows marker" : "public key", off);
 			} else {
 				*po = off;
 				*pl = len;
@@ -265,7 +275,11 @@ void ss_check_slic(struct ss_result *r, size_t ti, struct ss_slic *o)
 	else
 		check_marker(r, t, key_off ? d + key_off : 0, d + mk_off, mk_len, o);
 
-	const char *ph = ss_placeholder_message(d, end, o->has_marker && mk_len >= 18 ? d + mk_off + 12 : 0);
+	/* the marker's OEM ID, when the marker is long enough to hold it (even if too short for
+	 * the rest) */
+	const uint8_t *mk_oem = o->has_marker && mk_len >= SS_MARKER_AT(oem_id) + SS_OEM_ID_LEN
+					? d + mk_off + SS_MARKER_AT(oem_id) : 0;
+	const char *ph = ss_placeholder_message(d, end, mk_oem);
 	if (ph)
 		ss_result_finding(r, SS_F_SLIC_PLACEHOLDER, "SLIC", "Placeholder: %s", ph);
 

@@ -20,6 +20,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "layout.h"
+
 #define SS_VERSION "1.0.0"
 
 #define SS_MAX_TABLES 256
@@ -87,7 +89,7 @@ const char *ss_severity_str(enum ss_severity s);
 struct ss_finding {
 	enum ss_finding_id id;
 	enum ss_severity sev; /* after target and policy adjustments */
-	char table[5];        /* signature of the table concerned, "" when none */
+	char table[SS_SIG_LEN + 1]; /* signature of the table concerned, "" when none */
 	char msg[SS_MSG_LEN]; /* one line, plain ASCII */
 };
 
@@ -102,7 +104,7 @@ enum ss_target {
 #define SS_POLICY_MAX_VERSIONS 16
 
 struct ss_known_key {
-	char oem_id[7];        /* 6-byte OEM ID as in the table (NUL-terminated copy) */
+	char oem_id[SS_OEM_ID_LEN + 1]; /* 6-byte OEM ID as in the table (NUL-terminated copy) */
 	uint8_t fp[8];         /* first 8 bytes of SHA-256 over the 128 modulus bytes as stored */
 	char vendor[64];
 };
@@ -149,8 +151,8 @@ enum ss_where {
 #define SS_LISTED_XSDT 2u
 
 struct ss_table {
-	char sig[5];             /* printable copy of the 4 signature bytes ('?' for others) */
-	uint8_t rawsig[4];
+	char sig[SS_SIG_LEN + 1]; /* printable copy of the 4 signature bytes ('?' for others) */
+	uint8_t rawsig[SS_SIG_LEN];
 	uint64_t addr;           /* physical address, 0 when the source does not say */
 	const uint8_t *data;     /* the bytes we have */
 	uint32_t len;            /* how many bytes we have */
@@ -160,8 +162,8 @@ struct ss_table {
 	bool checksum_ok;        /* sum over the declared length is 0 (RSDP: 20 and 36 bytes) */
 	bool has_checksum;       /* the table kind has a checksum at all (the FACS has none) */
 	uint8_t revision;
-	uint8_t oem_id[6];
-	uint8_t oem_table_id[8];
+	uint8_t oem_id[SS_OEM_ID_LEN];
+	uint8_t oem_table_id[SS_OEM_TABLE_ID_LEN];
 	enum ss_origin origin;
 	char name[48];           /* where it came from: file name, "dump line 12", ... */
 };
@@ -261,7 +263,7 @@ struct ss_slic {
 	uint8_t key_fp[32];       /* SHA-256 of the 128 modulus bytes as stored */
 	const char *key_vendor;   /* known-good list vendor (or the other OEM's), or NULL */
 	bool key_known;           /* on the known-good list for this SLIC's own OEM ID */
-	char key_owner[7];        /* OEM ID the known key belongs to, "" when unknown */
+	char key_owner[SS_OEM_ID_LEN + 1]; /* OEM ID the known key belongs to, "" when unknown */
 	bool version_present;
 	uint32_t version;         /* effective marker version (marker+34, or dwVersion when 0) */
 	uint32_t dw_version;
@@ -271,7 +273,7 @@ struct ss_slic {
 	int rsa_result;           /* enum ss_rsa_result */
 	enum ss_match ids[SS_CMP_COUNT];
 	enum ss_consistency consistent;
-	uint8_t marker_oem_id[6], marker_oem_table_id[8];
+	uint8_t marker_oem_id[SS_OEM_ID_LEN], marker_oem_table_id[SS_OEM_TABLE_ID_LEN];
 };
 
 enum ss_msdm_state {
@@ -288,8 +290,8 @@ struct ss_msdm {
 	size_t table;
 	enum ss_msdm_state state;
 	uint32_t version, data_type, data_length;
-	char key_masked[30];   /* "XXXXX-XXXXX-XXXXX-XXXXX-AB3CD" */
-	char key[30];          /* full key: rendered only with policy show_key */
+	char key_masked[SS_MSDM_KEY_LEN + 1]; /* "XXXXX-XXXXX-XXXXX-XXXXX-AB3CD" */
+	char key[SS_MSDM_KEY_LEN + 1]; /* full key: rendered only with policy show_key */
 };
 
 #define SS_MAX_TODO 8

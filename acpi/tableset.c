@@ -28,56 +28,60 @@ void ss_tableset_finding(struct ss_tableset *s, enum ss_finding_id id, const cha
 	va_end(ap);
 }
 
-static void printable_sig(char out[5], const uint8_t *raw)
+static void printable_sig(char out[SS_SIG_LEN + 1], const uint8_t *raw)
 {
-	for (int i = 0; i < 4; i++)
+	for (size_t i = 0; i < SS_SIG_LEN; i++)
 		out[i] = (raw[i] >= 0x20 && raw[i] < 0x7f) ? (char)raw[i] : '?';
-	out[4] = '\0';
+	out[SS_SIG_LEN] = '\0';
 }
 
-/* Decode the header of t->data. RSDP is recognised by its 8-byte signature; its checksums
- * cover 20 bytes and, for revision >= 2, 36 bytes — never its own length field (ACPICA
- * tbxfroot.c does the same). */
+/* Decode the header of t->data (layouts: acpi/layout.h). RSDP is recognised by its 8-byte
+ * signature; its checksums cover 20 bytes and, for revision >= 2, 36 bytes — never its own
+ * length field (ACPICA tbxfroot.c does the same). */
 static void decode(struct ss_table *t)
 {
 	const uint8_t *d = t->data;
 	size_t n = t->len;
-	if (n >= 8 && ss_memeq(d, "RSD PTR ", 8)) {
-		ss_memcopy(t->rawsig, "RSDP", 4);
-		ss_memcopy(t->sig, "RSDP", 5);
+	if (n >= SS_RSDP_SIG_LEN &&
+	    ss_memeq(d + SS_RSDP_AT(signature), SS_RSDP_SIGNATURE, SS_RSDP_SIG_LEN)) {
+		ss_memcopy(t->rawsig, "RSDP", SS_SIG_LEN);
+		ss_memcopy(t->sig, "RSDP", SS_SIG_LEN + 1);
 		t->has_checksum = true;
-		t->has_header = n >= 20;
+		t->has_header = n >= SS_RSDP_V1_LEN;
 		if (!t->has_header)
 			return;
-		t->revision = d[15];
-		ss_memcopy(t->oem_id, d + 9, 6);
-		size_t need = t->revision >= 2 ? 36 : 20;
-		t->declared_len = t->revision >= 2 && n >= 24 ? ss_le32(d + 20) : 20;
+		t->revision = d[SS_RSDP_AT(revision)];
+		ss_memcopy(t->oem_id, d + SS_RSDP_AT(oem_id), SS_OEM_ID_LEN);
+		size_t need = t->revision >= 2 ? SS_RSDP_V2_LEN : SS_RSDP_V1_LEN;
+		t->declared_len = t->revision >= 2 && n >= SS_RSDP_AT(length) + SS_RSDP_SIZE(length)
+					  ? ss_le32(d + SS_RSDP_AT(length)) : SS_RSDP_V1_LEN;
 		t->length_ok = n >= need;
-		t->checksum_ok = ss_sum8(d, 20) == 0 && (need == 20 || (n >= 36 && ss_sum8(d, 36) == 0));
+		t->checksum_ok = ss_sum8(d, SS_RSDP_V1_LEN) == 0 &&
+				 (need == SS_RSDP_V1_LEN ||
+				  (n >= SS_RSDP_V2_LEN && ss_sum8(d, SS_RSDP_V2_LEN) == 0));
 		return;
 	}
-	if (n >= 4) {
-		ss_memcopy(t->rawsig, d, 4);
-		printable_sig(t->sig, d);
+	if (n >= SS_SIG_LEN) {
+		ss_memcopy(t->rawsig, d + SS_HDR_AT(signature), SS_SIG_LEN);
+		printable_sig(t->sig, d + SS_HDR_AT(signature));
 	}
-	if (n >= 8 && ss_memeq(d, "FACS", 4)) {
+	if (n >= SS_TABLE_HEAD_LEN && ss_memeq(d + SS_HEAD_AT(signature), "FACS", SS_SIG_LEN)) {
 		/* The FACS has no checksum and no OEM IDs (ACPI 6.5 §5.2.10): only a length. */
 		t->has_header = true;
-		t->declared_len = ss_le32(d + 4);
-		t->length_ok = t->declared_len >= 8 && t->declared_len <= n;
+		t->declared_len = ss_le32(d + SS_HEAD_AT(length));
+		t->length_ok = t->declared_len >= SS_TABLE_HEAD_LEN && t->declared_len <= n;
 		t->checksum_ok = t->length_ok; /* nothing to fail; has_checksum says there is none */
 		return;
 	}
 	t->has_checksum = true;
-	t->has_header = n >= 36;
+	t->has_header = n >= SS_HEADER_LEN;
 	if (!t->has_header)
 		return;
-	t->declared_len = ss_le32(d + 4);
-	t->revision = d[8];
-	ss_memcopy(t->oem_id, d + 10, 6);
-	ss_memcopy(t->oem_table_id, d + 16, 8);
-	t->length_ok = t->declared_len >= 36 && t->declared_len <= n &&
+	t->declared_len = ss_le32(d + SS_HDR_AT(length));
+	t->revision = d[SS_HDR_AT(revision)];
+	ss_memcopy(t->oem_id, d + SS_HDR_AT(oem_id), SS_OEM_ID_LEN);
+	ss_memcopy(t->oem_table_id, d + SS_HDR_AT(oem_table_id), SS_OEM_TABLE_ID_LEN);
+	t->length_ok = t->declared_len >= SS_HEADER_LEN && t->declared_len <= n &&
 		       t->declared_len <= SS_MAX_TABLE_LEN;
 	t->checksum_ok = t->length_ok && ss_sum8(d, t->declared_len) == 0;
 }
@@ -120,23 +124,23 @@ void *ss_arena_alloc(struct ss_tableset *s, size_t len)
  * The caller has checked length_ok, so declared_len >= 36 and <= the bytes held. */
 static size_t root_esize(const struct ss_table *root)
 {
-	return root->rawsig[0] == 'X' ? 8 : 4;
+	return root->rawsig[0] == 'X' ? SS_XSDT_ENTRY_LEN : SS_RSDT_ENTRY_LEN;
 }
 
 size_t ss_root_count(const struct ss_table *root)
 {
-	return (root->declared_len - 36) / root_esize(root);
+	return (root->declared_len - SS_ROOT_ENTRIES_AT) / root_esize(root);
 }
 
 size_t ss_root_partial(const struct ss_table *root)
 {
-	return (root->declared_len - 36) % root_esize(root);
+	return (root->declared_len - SS_ROOT_ENTRIES_AT) % root_esize(root);
 }
 
 uint64_t ss_root_entry(const struct ss_table *root, size_t e)
 {
-	const uint8_t *p = root->data + 36 + e * root_esize(root);
-	return root_esize(root) == 8 ? ss_le64(p) : ss_le32(p);
+	const uint8_t *p = root->data + SS_ROOT_ENTRIES_AT + e * root_esize(root);
+	return root_esize(root) == SS_XSDT_ENTRY_LEN ? ss_le64(p) : ss_le32(p);
 }
 
 int ss_id_trimmed_eq(const uint8_t *a, size_t na, const uint8_t *b, size_t nb)
@@ -151,6 +155,6 @@ int ss_id_trimmed_eq(const uint8_t *a, size_t na, const uint8_t *b, size_t nb)
 int ss_oem_ids_equal(const struct ss_table *a, const struct ss_table *b, size_t n)
 {
 	/* oem_id[6] and oem_table_id[8] are adjacent in the header but separate arrays here */
-	return ss_memeq(a->oem_id, b->oem_id, n < 6 ? n : 6) &&
-	       (n <= 6 || ss_memeq(a->oem_table_id, b->oem_table_id, n - 6));
+	return ss_memeq(a->oem_id, b->oem_id, n < SS_OEM_ID_LEN ? n : SS_OEM_ID_LEN) &&
+	       (n <= SS_OEM_ID_LEN || ss_memeq(a->oem_table_id, b->oem_table_id, n - SS_OEM_ID_LEN));
 }

@@ -30,7 +30,7 @@ static int find_addr(const struct ss_tableset *s, uint64_t addr)
 static int load_table(struct walk *w, uint64_t addr, const char *what)
 {
 	struct ss_tableset *s = w->s;
-	uint8_t hdr[36];
+	uint8_t hdr[SS_HEADER_LEN];
 	char name[48];
 	ss_fmt(name, sizeof(name), "memory 0x%llx", (unsigned long long)addr);
 	if (w->read(w->ctx, addr, hdr, sizeof(hdr)) != 0) {
@@ -39,7 +39,7 @@ static int load_table(struct walk *w, uint64_t addr, const char *what)
 				    (unsigned long long)addr);
 		return -1;
 	}
-	uint32_t len = ss_le32(hdr + 4);
+	uint32_t len = ss_le32(hdr + SS_HDR_AT(length));
 	size_t take = sizeof(hdr);
 	if (len > sizeof(hdr) && len <= SS_MAX_TABLE_LEN)
 		take = len;
@@ -53,10 +53,10 @@ static int load_table(struct walk *w, uint64_t addr, const char *what)
 		return -1;
 	}
 	if (take > sizeof(hdr) && w->read(w->ctx, addr, buf, take) != 0) {
-		char sig[5];
-		for (int i = 0; i < 4; i++)
+		char sig[SS_SIG_LEN + 1];
+		for (size_t i = 0; i < SS_SIG_LEN; i++)
 			sig[i] = hdr[i] >= 0x20 && hdr[i] < 0x7f ? (char)hdr[i] : '?';
-		sig[4] = 0;
+		sig[SS_SIG_LEN] = 0;
 		ss_tableset_finding(s, SS_F_ROOT_POINTER_BAD, sig,
 				    "%s at 0x%llx claims %u bytes that run past readable memory; only its header was read",
 				    sig, (unsigned long long)addr, len);
@@ -69,32 +69,33 @@ static int load_table(struct walk *w, uint64_t addr, const char *what)
 	return (int)(s->n - 1);
 }
 
-/* Read and check an RSDP candidate; returns its table index or -1. */
+/* Read and check an RSDP candidate; returns its table index or -1. The 36 bytes of a 2.0
+ * RSDP may run into unreadable memory where a 1.0 one ends: then only 20 are read. */
 static int load_rsdp(struct walk *w, uint64_t addr, const char *which)
 {
 	struct ss_tableset *s = w->s;
-	uint8_t tmp[36];
-	size_t got = 36;
+	uint8_t tmp[SS_RSDP_V2_LEN];
+	size_t got = SS_RSDP_V2_LEN;
 	if (!addr)
 		return -1;
-	if (w->read(w->ctx, addr, tmp, 36) != 0) {
-		got = 20;
-		if (w->read(w->ctx, addr, tmp, 20) != 0) {
+	if (w->read(w->ctx, addr, tmp, SS_RSDP_V2_LEN) != 0) {
+		got = SS_RSDP_V1_LEN;
+		if (w->read(w->ctx, addr, tmp, SS_RSDP_V1_LEN) != 0) {
 			ss_tableset_finding(s, SS_F_RSDP_INVALID, "RSDP",
 					    "The %s RSDP pointer 0x%llx is not readable memory", which,
 					    (unsigned long long)addr);
 			return -1;
 		}
 	}
-	if (!ss_memeq(tmp, "RSD PTR ", 8) || ss_sum8(tmp, 20) != 0) {
+	int sig_ok = ss_memeq(tmp + SS_RSDP_AT(signature), SS_RSDP_SIGNATURE, SS_RSDP_SIG_LEN);
+	if (!sig_ok || ss_sum8(tmp, SS_RSDP_V1_LEN) != 0) {
 		ss_tableset_finding(s, SS_F_RSDP_INVALID, "RSDP",
 				    "The %s RSDP at 0x%llx has %s", which, (unsigned long long)addr,
-				    ss_memeq(tmp, "RSD PTR ", 8) ? "a bad 20-byte checksum"
-								 : "no \"RSD PTR \" signature");
+				    sig_ok ? "a bad 20-byte checksum" : "no \"RSD PTR \" signature");
 		return -1;
 	}
-	if (tmp[15] < 2)
-		got = 20;
+	if (tmp[SS_RSDP_AT(revision)] < 2)
+		got = SS_RSDP_V1_LEN;
 	uint8_t *buf = ss_arena_alloc(s, got);
 	if (!buf) {
 		if (!s->full)
@@ -125,7 +126,7 @@ static void walk_root(struct walk *w, uint64_t addr, const char *sig, uint64_t o
 	if (ri < 0)
 		return;
 	const struct ss_table *root = &s->t[ri];
-	if (!ss_memeq(root->rawsig, sig, 4)) {
+	if (!ss_memeq(root->rawsig, sig, SS_SIG_LEN)) {
 		ss_tableset_finding(s, SS_F_ROOT_POINTER_BAD, sig,
 				    "The RSDP's %s pointer 0x%llx leads to a table signed \"%s\", not %s",
 				    sig, (unsigned long long)addr, root->sig, sig);
@@ -186,8 +187,9 @@ static void collect(struct ss_tableset *s, ss_read_fn read, void *ctx, uint64_t 
 		return;
 	}
 	const uint8_t *d = s->t[ri].data;
-	uint64_t rsdt = ss_le32(d + 16);
-	uint64_t xsdt = s->t[ri].revision >= 2 && s->t[ri].len >= 36 ? ss_le64(d + 24) : 0;
+	uint64_t rsdt = ss_le32(d + SS_RSDP_AT(rsdt_address));
+	uint64_t xsdt = s->t[ri].revision >= 2 && s->t[ri].len >= SS_RSDP_V2_LEN
+				? ss_le64(d + SS_RSDP_AT(xsdt_address)) : 0;
 	walk_root(&w, rsdt, "RSDT", xsdt);
 	walk_root(&w, xsdt, "XSDT", rsdt);
 }

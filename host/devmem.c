@@ -14,6 +14,7 @@
  * says why. Nothing is ever written. */
 #include "devmem.h"
 
+#include "bytes.h"
 #include "memmap.h"
 
 #include <dirent.h>
@@ -117,13 +118,10 @@ static uint64_t rsdp_from_bios_area(struct mem *m)
 	static unsigned char area[FW_LEGACY_BIOS_LAST - FW_LEGACY_BIOS_FIRST + 1];
 	if (mem_read(m, FW_LEGACY_BIOS_FIRST, area, sizeof(area)) != 0)
 		return 0;
-	for (size_t o = 0; o + 20 <= sizeof(area); o += 16) {
-		if (memcmp(area + o, "RSD PTR ", 8))
+	for (size_t o = 0; o + SS_RSDP_V1_LEN <= sizeof(area); o += SS_RSDP_ALIGN) {
+		if (memcmp(area + o + SS_RSDP_AT(signature), SS_RSDP_SIGNATURE, SS_RSDP_SIG_LEN))
 			continue;
-		unsigned char sum = 0;
-		for (int i = 0; i < 20; i++)
-			sum = (unsigned char)(sum + area[o + i]);
-		if (!sum)
+		if (!ss_sum8(area + o, SS_RSDP_V1_LEN))
 			return FW_LEGACY_BIOS_FIRST + o;
 	}
 	return 0;
@@ -183,7 +181,8 @@ int host_devmem_roots(struct ss_tableset *s, const struct host_machine *mp, void
 	close(m.fd);
 	size_t roots = 0;
 	for (size_t i = 0; i < w->n; i++)
-		roots += !memcmp(w->t[i].rawsig, "RSDT", 4) || !memcmp(w->t[i].rawsig, "XSDT", 4);
+		roots += !memcmp(w->t[i].rawsig, "RSDT", SS_SIG_LEN) ||
+			 !memcmp(w->t[i].rawsig, "XSDT", SS_SIG_LEN);
 	if (!roots) {
 		snprintf(why, cap, "the RSDP at 0x%llx (from %s) led to no readable RSDT or XSDT",
 			 (unsigned long long)(rsdp20 ? rsdp20 : rsdp10), from);

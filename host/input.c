@@ -3,6 +3,7 @@
  * raw tables (acpixtract -a output, a copy of /sys/firmware/acpi/tables), a pipe ("-" is
  * standard input) or sysfs itself. Nothing here ever waits on a device or a writerless FIFO. */
 #include "input.h"
+#include "bytes.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -132,8 +133,14 @@ char *host_read_file(const char *path, size_t max, size_t *len)
 	return buf;
 }
 
-/* The first bytes of a file (n set to how many there are, up to 8), without reading it all. */
-static int read_head(const char *path, unsigned char head[8], size_t *n)
+/* How much of a file is read to tell a raw table: an RSDP's signature, or a table's signature
+ * and length (8 bytes either way). */
+#define HEAD_LEN SS_TABLE_HEAD_LEN
+SS_STATIC_ASSERT(head_holds_rsdp_sig, SS_RSDP_SIG_LEN <= HEAD_LEN);
+
+/* The first bytes of a file (n set to how many there are, up to HEAD_LEN), without reading it
+ * all. */
+static int read_head(const char *path, unsigned char head[HEAD_LEN], size_t *n)
 {
 	struct stat st;
 	int fd = open_input(path, &st);
@@ -141,7 +148,7 @@ static int read_head(const char *path, unsigned char head[8], size_t *n)
 		return -1;
 	ssize_t r;
 	do
-		r = read(fd, head, 8);
+		r = read(fd, head, HEAD_LEN);
 	while (r < 0 && errno == EINTR);
 	int e = errno;
 	close(fd);
@@ -157,17 +164,27 @@ static int sig_char(unsigned char c)
 	return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '!' || c == '$';
 }
 
+static int is_rsdp(const unsigned char *d, size_t n)
+{
+	return n >= SS_RSDP_SIG_LEN &&
+	       memcmp(d + SS_RSDP_AT(signature), SS_RSDP_SIGNATURE, SS_RSDP_SIG_LEN) == 0;
+}
+
 /* Does this look like one binary ACPI table (or RSDP) rather than text? */
 static int looks_raw(const unsigned char *d, size_t n)
 {
-	if (n >= 8 && memcmp(d, "RSD PTR ", 8) == 0)
+	if (is_rsdp(d, n))
 		return 1;
-	if (n < 8 || !sig_char(d[0]) || !sig_char(d[1]) || !sig_char(d[2]) || !sig_char(d[3]))
+	if (n < SS_TABLE_HEAD_LEN)
 		return 0;
+	for (size_t i = 0; i < SS_SIG_LEN; i++)
+		if (!sig_char(d[SS_HEAD_AT(signature) + i]))
+			return 0;
 	/* acpidump text starts "SIG @ 0x": byte 4 is a space, which no table length begins with
 	 * in practice, but test the length field itself rather than assume. */
-	uint32_t len = (uint32_t)d[4] | (uint32_t)d[5] << 8 | (uint32_t)d[6] << 16 | (uint32_t)d[7] << 24;
-	return len >= 8 && len <= HOST_MAX_INPUT && !(d[4] == ' ' && d[5] == '@');
+	const unsigned char *lf = d + SS_HEAD_AT(length);
+	uint32_t len = ss_le32(lf);
+	return len >= SS_TABLE_HEAD_LEN && len <= HOST_MAX_INPUT && !(lf[0] == ' ' && lf[1] == '@');
 }
 
 /* Own buf until host_input_free(). Returns -1 when there is no room: buf stays the caller's. */
@@ -190,10 +207,10 @@ static int table_file_name(const char *name, const unsigned char *d, size_t n)
 {
 	if (!looks_raw(d, n))
 		return 0;
-	if (n >= 8 && memcmp(d, "RSD PTR ", 8) == 0)
+	if (is_rsdp(d, n))
 		return 1;
 	int prefix = 1;
-	for (int i = 0; i < 4; i++) {
+	for (size_t i = 0; i < SS_SIG_LEN; i++) {
 		char c = name[i];
 		if (!c || (c & ~0x20) != (char)(d[i] & ~0x20))
 			prefix = 0;
@@ -250,7 +267,7 @@ static int load_dir(struct host_input *in, const char *path, int sysfs)
 		    stat(full, &st) != 0 || !S_ISREG(st.st_mode))
 			continue;
 		looked++;
-		unsigned char head[8];
+		unsigned char head[HEAD_LEN];
 		size_t hn = 0;
 		if (read_head(full, head, &hn) != 0) {
 			denied |= errno == EACCES;
