@@ -5,6 +5,7 @@
 #include "slicscan.h"
 #include "bytes.h"
 #include "internal.h"
+#include "json.h"
 
 void ss_info_add(struct ss_info *info, const char *key, const char *label, const char *value)
 {
@@ -278,189 +279,165 @@ void ss_render_text(const struct ss_result *r, const struct ss_info *info, ss_wr
 
 /* ---- JSON ---- */
 
-static void json_str(struct ss_sink *s, const char *p, size_t n)
+static void json_slic(struct ss_json *j, const struct ss_result *r, const struct ss_slic *sl)
 {
-	char buf[256];
-	size_t o = 0;
-	buf[o++] = '"';
-	for (size_t i = 0; i < n; i++) {
-		if (o > sizeof(buf) - 8) {
-			s->w(s->ctx, buf, o);
-			o = 0;
-		}
-		uint8_t c = (uint8_t)p[i];
-		if (c == '"' || c == '\\') {
-			buf[o++] = '\\';
-			buf[o++] = (char)c;
-		} else if (c < 0x20 || c >= 0x7f) {
-			o += ss_fmt(buf + o, sizeof(buf) - o, "\\u%04x", c);
-		} else {
-			buf[o++] = (char)c;
-		}
-	}
-	buf[o++] = '"';
-	s->w(s->ctx, buf, o);
-}
-
-static void json_cstr(struct ss_sink *s, const char *p)
-{
-	if (p)
-		json_str(s, p, ss_strlen(p));
-	else
-		ss_out(s, "null");
-}
-
-static void json_key(struct ss_sink *s, const char *indent, const char *key)
-{
-	ss_out(s, "%s\"%s\": ", indent, key);
-}
-
-static void json_slic(struct ss_sink *s, const struct ss_result *r, const struct ss_slic *sl,
-		      const char *ind)
-{
+	static const struct { enum ss_cmp c; const char *name; } cmp[] = {
+		{ SS_CMP_MARKER, "marker" }, { SS_CMP_RSDT, "rsdt" }, { SS_CMP_XSDT, "xsdt" },
+		{ SS_CMP_FACP, "facp" }, { SS_CMP_RSDP, "rsdp" },
+	};
 	const struct ss_table *t = &r->set->t[sl->table];
 	char fp[17], ver[16];
-	ss_out(s, "{\n");
-	json_key(s, ind, "oa20"); json_cstr(s, ss_oa20_str(sl->oa20)); ss_out(s, ",\n");
-	json_key(s, ind, "state"); json_cstr(s, ss_oa20_state_str(sl->oa20)); ss_out(s, ",\n");
-	json_key(s, ind, "marker_version");
+	ss_json_begin_object(j, SS_JSON_LINES);
+	ss_json_key(j, "oa20"); ss_json_string(j, ss_oa20_str(sl->oa20));
+	ss_json_key(j, "state"); ss_json_string(j, ss_oa20_state_str(sl->oa20));
+	ss_json_key(j, "marker_version"); ss_json_string(j, sl->version_present ? sl->version_str : 0);
+	ss_json_key(j, "marker_version_raw");
 	if (sl->version_present) {
-		json_cstr(s, sl->version_str);
-		ss_out(s, ",\n");
 		ss_fmt(ver, sizeof(ver), "0x%08x", sl->version);
-		json_key(s, ind, "marker_version_raw"); json_cstr(s, ver);
+		ss_json_string(j, ver);
 	} else {
-		ss_out(s, "null,\n");
-		json_key(s, ind, "marker_version_raw"); ss_out(s, "null");
+		ss_json_null(j);
 	}
-	ss_out(s, ",\n");
-	json_key(s, ind, "signature"); json_cstr(s, sig_state(sl)); ss_out(s, ",\n");
-	json_key(s, ind, "consistent"); json_cstr(s, ss_consistency_str(sl->consistent)); ss_out(s, ",\n");
-	json_key(s, ind, "oem_id"); json_str(s, (const char *)t->oem_id, t->has_header ? 6 : 0); ss_out(s, ",\n");
-	json_key(s, ind, "oem_table_id"); json_str(s, (const char *)t->oem_table_id, t->has_header ? 8 : 0); ss_out(s, ",\n");
-	json_key(s, ind, "marker_oem_id");
-	if (sl->version_present) json_str(s, (const char *)sl->marker_oem_id, 6); else ss_out(s, "null");
-	ss_out(s, ",\n");
-	json_key(s, ind, "marker_oem_table_id");
-	if (sl->version_present) json_str(s, (const char *)sl->marker_oem_table_id, 8); else ss_out(s, "null");
-	ss_out(s, ",\n");
-	json_key(s, ind, "ids");
-	ss_out(s, "{\"marker\": \"%s\", \"rsdt\": \"%s\", \"xsdt\": \"%s\", \"facp\": \"%s\", \"rsdp\": \"%s\"},\n",
-	    match_str(sl->ids[SS_CMP_MARKER]), match_str(sl->ids[SS_CMP_RSDT]),
-	    match_str(sl->ids[SS_CMP_XSDT]), match_str(sl->ids[SS_CMP_FACP]),
-	    match_str(sl->ids[SS_CMP_RSDP]));
-	json_key(s, ind, "key");
+	ss_json_key(j, "signature"); ss_json_string(j, sig_state(sl));
+	ss_json_key(j, "consistent"); ss_json_string(j, ss_consistency_str(sl->consistent));
+	ss_json_key(j, "oem_id"); ss_json_bytes(j, t->oem_id, t->has_header ? 6 : 0);
+	ss_json_key(j, "oem_table_id"); ss_json_bytes(j, t->oem_table_id, t->has_header ? 8 : 0);
+	ss_json_key(j, "marker_oem_id");
+	if (sl->version_present) ss_json_bytes(j, sl->marker_oem_id, 6); else ss_json_null(j);
+	ss_json_key(j, "marker_oem_table_id");
+	if (sl->version_present) ss_json_bytes(j, sl->marker_oem_table_id, 8); else ss_json_null(j);
+	ss_json_key(j, "ids");
+	ss_json_begin_object(j, SS_JSON_INLINE);
+	for (size_t i = 0; i < sizeof(cmp) / sizeof(cmp[0]); i++) {
+		ss_json_key(j, cmp[i].name);
+		ss_json_string(j, match_str(sl->ids[cmp[i].c]));
+	}
+	ss_json_end_object(j);
+	ss_json_key(j, "key");
 	if (sl->key_well_formed) {
 		fp_hex(fp, sl->key_fp);
-		ss_out(s, "{\"fingerprint\": \"%s\", \"bits\": %u, \"exponent\": %u, \"vendor\": ", fp,
-		    sl->key_bits, sl->key_exp);
-		json_cstr(s, sl->key_vendor);
-		ss_out(s, ", \"known\": %s}\n", sl->key_known ? "true" : "false");
+		ss_json_begin_object(j, SS_JSON_INLINE);
+		ss_json_key(j, "fingerprint"); ss_json_string(j, fp);
+		ss_json_key(j, "bits"); ss_json_uint(j, sl->key_bits);
+		ss_json_key(j, "exponent"); ss_json_uint(j, sl->key_exp);
+		ss_json_key(j, "vendor"); ss_json_string(j, sl->key_vendor);
+		ss_json_key(j, "known"); ss_json_bool(j, sl->key_known);
+		ss_json_end_object(j);
 	} else {
-		ss_out(s, "null\n");
+		ss_json_null(j);
 	}
+	ss_json_end_object(j);
 }
 
 void ss_render_json(const struct ss_result *r, const struct ss_info *info, ss_write_fn w, void *ctx)
 {
-	struct ss_sink s = { w, ctx };
 	const struct ss_tableset *set = r->set;
 	const struct ss_slic *sl = ss_main_slic(r);
-	ss_out(&s, "{\n");
-	ss_out(&s, "  \"tool\": \"slicscan\",\n  \"version\": \"%s\",\n", SS_VERSION);
-	json_key(&s, "  ", "source"); json_cstr(&s, set->source); ss_out(&s, ",\n");
-	ss_out(&s, "  \"target\": \"%s\",\n", ss_target_str(r->target));
-	ss_out(&s, "  \"verdict\": \"%s\",\n  \"exit_code\": %d,\n", ss_verdict_str(r->verdict), (int)r->exit_code);
-	ss_out(&s, "  \"windows7_kms\": \"%s\",\n  \"windows7_reason\": \"%s\",\n", ss_kms_str(r->win7_kms), r->win7_reason);
-	json_key(&s, "  ", "predicted_error"); json_cstr(&s, r->predicted_error); ss_out(&s, ",\n");
-	ss_out(&s, "  \"windows8_kms\": \"not-affected\",\n");
-	ss_out(&s, "  \"oem_license_evidence\": %s,\n", r->oem_license_evidence ? "true" : "false");
-	json_key(&s, "  ", "why");
-	json_cstr(&s, r->deciding >= 0 ? r->f[r->deciding].msg : 0);
-	ss_out(&s, ",\n");
-	json_key(&s, "  ", "what_to_do");
-	ss_out(&s, "[");
-	for (size_t i = 0; i < r->ntodo; i++) {
-		ss_out(&s, "%s\n    ", i ? "," : "");
-		json_cstr(&s, r->todo[i]);
-	}
-	ss_out(&s, "%s],\n", r->ntodo ? "\n  " : "");
+	enum ss_oa20 oa20 = sl ? sl->oa20 : r->complete ? SS_OA20_NO_SLIC : SS_OA20_UNKNOWN;
+	struct ss_json j;
+	ss_json_init(&j, w, ctx);
+	ss_json_begin_object(&j, SS_JSON_LINES);
+	ss_json_key(&j, "tool"); ss_json_string(&j, "slicscan");
+	ss_json_key(&j, "version"); ss_json_string(&j, SS_VERSION);
+	ss_json_key(&j, "source"); ss_json_string(&j, set->source);
+	ss_json_key(&j, "target"); ss_json_string(&j, ss_target_str(r->target));
+	ss_json_key(&j, "verdict"); ss_json_string(&j, ss_verdict_str(r->verdict));
+	ss_json_key(&j, "exit_code"); ss_json_int(&j, r->exit_code);
+	ss_json_key(&j, "windows7_kms"); ss_json_string(&j, ss_kms_str(r->win7_kms));
+	ss_json_key(&j, "windows7_reason"); ss_json_string(&j, r->win7_reason);
+	ss_json_key(&j, "predicted_error"); ss_json_string(&j, r->predicted_error);
+	ss_json_key(&j, "windows8_kms"); ss_json_string(&j, "not-affected");
+	ss_json_key(&j, "oem_license_evidence"); ss_json_bool(&j, r->oem_license_evidence);
+	ss_json_key(&j, "why"); ss_json_string(&j, r->deciding >= 0 ? r->f[r->deciding].msg : 0);
+	ss_json_key(&j, "what_to_do");
+	ss_json_begin_array(&j, SS_JSON_LINES);
+	for (size_t i = 0; i < r->ntodo; i++)
+		ss_json_string(&j, r->todo[i]);
+	ss_json_end_array(&j);
 
-	ss_out(&s, "  \"slic\": {\n    \"present\": %s,\n    \"count\": %zu,\n", r->nslic ? "true" : "false", r->nslic);
-	if (sl) {
-		ss_out(&s, "    \"marker_version\": ");
-		if (sl->version_present) json_cstr(&s, sl->version_str); else ss_out(&s, "null");
-		ss_out(&s, ",\n    \"oa20\": ");
-		json_cstr(&s, ss_oa20_str(sl->oa20));
-		ss_out(&s, ",\n    \"state\": \"%s\",\n    \"signature\": \"%s\",\n    \"consistent\": \"%s\",\n    \"key_vendor\": ",
-		    ss_oa20_state_str(sl->oa20), sig_state(sl), ss_consistency_str(sl->consistent));
-		json_cstr(&s, sl->key_vendor);
-		ss_out(&s, ",\n    \"tables\": [");
-		for (size_t k = 0; k < r->nslic; k++) {
-			ss_out(&s, k ? ", " : "");
-			json_slic(&s, r, &r->slic[k], "      ");
-			ss_out(&s, "    }");
-		}
-		ss_out(&s, "]\n  },\n");
-	} else {
-		enum ss_oa20 none = r->complete ? SS_OA20_NO_SLIC : SS_OA20_UNKNOWN;
-		ss_out(&s, "    \"marker_version\": null,\n    \"oa20\": \"%s\",\n    \"state\": \"%s\",\n"
-			"    \"signature\": \"not-checked\",\n    \"consistent\": \"n/a\",\n    \"key_vendor\": null,\n"
-			"    \"tables\": []\n  },\n", ss_oa20_str(none), ss_oa20_state_str(none));
-	}
+	/* The summary's SLIC (or none), then every SLIC judged. */
+	ss_json_key(&j, "slic");
+	ss_json_begin_object(&j, SS_JSON_LINES);
+	ss_json_key(&j, "present"); ss_json_bool(&j, r->nslic != 0);
+	ss_json_key(&j, "count"); ss_json_uint(&j, r->nslic);
+	ss_json_key(&j, "marker_version");
+	ss_json_string(&j, sl && sl->version_present ? sl->version_str : 0);
+	ss_json_key(&j, "oa20"); ss_json_string(&j, ss_oa20_str(oa20));
+	ss_json_key(&j, "state"); ss_json_string(&j, ss_oa20_state_str(oa20));
+	ss_json_key(&j, "signature"); ss_json_string(&j, sig_state(sl));
+	ss_json_key(&j, "consistent");
+	ss_json_string(&j, ss_consistency_str(sl ? sl->consistent : SS_CONS_NA));
+	ss_json_key(&j, "key_vendor"); ss_json_string(&j, sl ? sl->key_vendor : 0);
+	ss_json_key(&j, "tables");
+	ss_json_begin_array(&j, SS_JSON_HUG);
+	for (size_t k = 0; sl && k < r->nslic; k++)
+		json_slic(&j, r, &r->slic[k]);
+	ss_json_end_array(&j);
+	ss_json_end_object(&j);
 
-	ss_out(&s, "  \"msdm\": {\n    \"present\": %s,\n    \"state\": \"%s\"", r->msdm.present ? "true" : "false",
-	    ss_msdm_state_str(r->msdm.state));
+	ss_json_key(&j, "msdm");
+	ss_json_begin_object(&j, SS_JSON_LINES);
+	ss_json_key(&j, "present"); ss_json_bool(&j, r->msdm.present);
+	ss_json_key(&j, "state"); ss_json_string(&j, ss_msdm_state_str(r->msdm.state));
 	if (r->msdm.state == SS_MSDM_KEY_OK || r->msdm.state == SS_MSDM_KEY_MALFORMED) {
-		ss_out(&s, ",\n    \"key\": ");
-		json_cstr(&s, r->policy->show_key ? r->msdm.key : r->msdm.key_masked);
-		ss_out(&s, ",\n    \"key_masked\": %s", r->policy->show_key ? "false" : "true");
+		ss_json_key(&j, "key");
+		ss_json_string(&j, r->policy->show_key ? r->msdm.key : r->msdm.key_masked);
+		ss_json_key(&j, "key_masked"); ss_json_bool(&j, !r->policy->show_key);
 	}
 	if (r->msdm.present) {
 		const struct ss_table *m = &set->t[r->msdm.table];
-		ss_out(&s, ",\n    \"oem_id\": ");
-		json_str(&s, (const char *)m->oem_id, m->has_header ? 6 : 0);
-		ss_out(&s, ",\n    \"oem_table_id\": ");
-		json_str(&s, (const char *)m->oem_table_id, m->has_header ? 8 : 0);
+		ss_json_key(&j, "oem_id"); ss_json_bytes(&j, m->oem_id, m->has_header ? 6 : 0);
+		ss_json_key(&j, "oem_table_id");
+		ss_json_bytes(&j, m->oem_table_id, m->has_header ? 8 : 0);
 	}
-	ss_out(&s, "\n  },\n");
+	ss_json_end_object(&j);
 
-	ss_out(&s, "  \"machine\": {");
+	ss_json_key(&j, "machine");
+	ss_json_begin_object(&j, SS_JSON_LINES);
 	for (size_t i = 0; info && i < info->n; i++) {
-		ss_out(&s, "%s\n    \"%s\": ", i ? "," : "", info->key[i]);
-		json_cstr(&s, info->value[i]);
+		ss_json_key(&j, info->key[i]);
+		ss_json_string(&j, info->value[i]);
 	}
-	ss_out(&s, "%s},\n", info && info->n ? "\n  " : "");
+	ss_json_end_object(&j);
 
-	ss_out(&s, "  \"tables\": [");
+	ss_json_key(&j, "tables");
+	ss_json_begin_array(&j, SS_JSON_LINES);
 	for (size_t i = 0; i < set->n; i++) {
 		const struct ss_table *t = &set->t[i];
-		ss_out(&s, "%s\n    {\"signature\": ", i ? "," : "");
-		json_cstr(&s, t->sig);
-		ss_out(&s, ", \"oem_id\": ");
-		json_str(&s, (const char *)t->oem_id, t->has_header ? 6 : 0);
-		ss_out(&s, ", \"oem_table_id\": ");
-		json_str(&s, (const char *)t->oem_table_id, t->has_header && !ss_memeq(t->rawsig, "RSDP", 4) ? 8 : 0);
-		ss_out(&s, ", \"revision\": %u, \"length\": %u, \"bytes\": %u, \"checksum_ok\": %s, \"address\": \"0x%llx\", \"in_rsdt\": %s, \"in_xsdt\": %s}",
-		    t->revision, t->declared_len, t->len,
-		    !t->has_checksum ? "null" : t->checksum_ok ? "true" : "false",
-		    (unsigned long long)t->addr, r->listed[i] & SS_LISTED_RSDT ? "true" : "false",
-		    r->listed[i] & SS_LISTED_XSDT ? "true" : "false");
+		char addr[24];
+		ss_fmt(addr, sizeof(addr), "0x%llx", (unsigned long long)t->addr);
+		ss_json_begin_object(&j, SS_JSON_INLINE);
+		ss_json_key(&j, "signature"); ss_json_string(&j, t->sig);
+		ss_json_key(&j, "oem_id"); ss_json_bytes(&j, t->oem_id, t->has_header ? 6 : 0);
+		ss_json_key(&j, "oem_table_id");
+		ss_json_bytes(&j, t->oem_table_id,
+			      t->has_header && !ss_memeq(t->rawsig, "RSDP", 4) ? 8 : 0);
+		ss_json_key(&j, "revision"); ss_json_uint(&j, t->revision);
+		ss_json_key(&j, "length"); ss_json_uint(&j, t->declared_len);
+		ss_json_key(&j, "bytes"); ss_json_uint(&j, t->len);
+		ss_json_key(&j, "checksum_ok");
+		if (t->has_checksum) ss_json_bool(&j, t->checksum_ok); else ss_json_null(&j);
+		ss_json_key(&j, "address"); ss_json_string(&j, addr);
+		ss_json_key(&j, "in_rsdt"); ss_json_bool(&j, r->listed[i] & SS_LISTED_RSDT);
+		ss_json_key(&j, "in_xsdt"); ss_json_bool(&j, r->listed[i] & SS_LISTED_XSDT);
+		ss_json_end_object(&j);
 	}
-	ss_out(&s, "%s],\n", set->n ? "\n  " : "");
+	ss_json_end_array(&j);
 
-	ss_out(&s, "  \"findings\": [");
+	ss_json_key(&j, "findings");
+	ss_json_begin_array(&j, SS_JSON_LINES);
 	for (size_t i = 0; i < r->nf; i++) {
 		const struct ss_finding *f = &r->f[i];
-		ss_out(&s, "%s\n    {\"id\": \"%s\", \"severity\": \"%s\", \"table\": ", i ? "," : "",
-		    ss_finding_info(f->id)->id, ss_severity_str(f->sev));
-		if (f->table[0]) json_cstr(&s, f->table); else ss_out(&s, "null");
-		ss_out(&s, ", \"message\": ");
-		json_cstr(&s, f->msg);
-		ss_out(&s, "}");
+		ss_json_begin_object(&j, SS_JSON_INLINE);
+		ss_json_key(&j, "id"); ss_json_string(&j, ss_finding_info(f->id)->id);
+		ss_json_key(&j, "severity"); ss_json_string(&j, ss_severity_str(f->sev));
+		ss_json_key(&j, "table"); ss_json_string(&j, f->table[0] ? f->table : 0);
+		ss_json_key(&j, "message"); ss_json_string(&j, f->msg);
+		ss_json_end_object(&j);
 	}
-	ss_out(&s, "%s],\n", r->nf ? "\n  " : "");
-	ss_out(&s, "  \"findings_dropped\": %zu\n}\n", r->dropped_findings);
+	ss_json_end_array(&j);
+	ss_json_key(&j, "findings_dropped"); ss_json_uint(&j, r->dropped_findings);
+	ss_json_end_object(&j);
 }
 
 void ss_render_finding_list(ss_write_fn w, void *ctx)
