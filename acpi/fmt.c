@@ -2,6 +2,7 @@
 /* A small vsnprintf for the freestanding core: enough for messages, reports and JSON. */
 #include "slicscan.h"
 #include "bytes.h"
+#include "internal.h"
 
 struct out {
 	char *buf;
@@ -157,4 +158,14 @@ size_t ss_fmt(char *buf, size_t cap, const char *fmt, ...)
 	size_t n = ss_vfmt(buf, cap, fmt, ap);
 	va_end(ap);
 	return n;
+}
+
+void ss_out(struct ss_sink *s, const char *fmt, ...)
+{
+	char buf[768];
+	va_list ap;
+	va_start(ap, fmt);
+	size_t n = ss_vfmt(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	s->w(s->ctx, buf, n < sizeof(buf) ? n : sizeof(buf) - 1);
 }

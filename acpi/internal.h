@@ -61,6 +61,18 @@ const struct ss_slic *ss_main_slic(const struct ss_result *r);
 /* Fill r->todo from the verdict, its cause and the warnings (acpi/advice.c). */
 void ss_advise(struct ss_result *r);
 
+/* A renderer's output: the front end's write function and its context. ss_out() formats
+ * (ss_vfmt, at most 767 bytes) and writes once (acpi/fmt.c). */
+struct ss_sink {
+	ss_write_fn w;
+	void *ctx;
+};
+void ss_out(struct ss_sink *s, const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 2, 3)))
+#endif
+	;
+
 /* Escape an OEM ID for text: printable ASCII as is, others as \xNN. */
 void ss_id_text(char *out, size_t cap, const uint8_t *id, size_t n);
 

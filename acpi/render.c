@@ -5,27 +5,7 @@
 #include "slicscan.h"
 #include "bytes.h"
 #include "internal.h"
-
-struct sink {
-	ss_write_fn w;
-	void *ctx;
-};
-
-static void out(struct sink *s, const char *fmt, ...)
-#if defined(__GNUC__)
-	__attribute__((format(printf, 2, 3)))
-#endif
-	;
-
-static void out(struct sink *s, const char *fmt, ...)
-{
-	char buf[768];
-	va_list ap;
-	va_start(ap, fmt);
-	size_t n = ss_vfmt(buf, sizeof(buf), fmt, ap);
-	va_end(ap);
-	s->w(s->ctx, buf, n < sizeof(buf) ? n : sizeof(buf) - 1);
-}
+#include "json.h"
 
 void ss_info_add(struct ss_info *info, const char *key, const char *label, const char *value)
 {
@@ -67,14 +47,14 @@ static size_t piece(const char *text, size_t n, size_t room)
 
 /* Print text word-wrapped to width columns: the first line after first, the others after
  * indent. */
-static void wrapped(struct sink *s, const char *first, const char *indent, const char *text,
+static void wrapped(struct ss_sink *s, const char *first, const char *indent, const char *text,
 		    size_t width)
 {
 	size_t ind = ss_strlen(first), n = ss_strlen(text);
 	const char *lead = first;
 	while (n) {
 		size_t take = piece(text, n, width > ind + 10 ? width - ind : 10);
-		out(s, "%s%.*s\n", lead, (int)take, text);
+		ss_out(s, "%s%.*s\n", lead, (int)take, text);
 		text += take;
 		n -= take;
 		while (n && *text == ' ')
@@ -95,14 +75,14 @@ static void id_plain(char *out, const uint8_t *id, size_t n)
 /* ---- banner ---- */
 
 /* One line inside the box (72 columns of text); a longer line wraps inside the box. */
-static void box_line(struct sink *s, const char *text)
+static void box_line(struct ss_sink *s, const char *text)
 {
 	char line[80];
 	size_t n = ss_strlen(text);
 	do {
 		size_t take = piece(text, n, 71);
 		ss_fmt(line, sizeof(line), "%.*s", (int)take, text);
-		out(s, "|  %-71s |\n", line);
+		ss_out(s, "|  %-71s |\n", line);
 		text += take;
 		n -= take;
 		while (n && *text == ' ')
@@ -112,7 +92,7 @@ static void box_line(struct sink *s, const char *text)
 
 void ss_render_banner(const struct ss_result *r, ss_write_fn w, void *ctx)
 {
-	struct sink s = { w, ctx };
+	struct ss_sink s = { w, ctx };
 	const char *big, *line2, *line3 = 0;
 	int win7 = r->target == SS_TARGET_WIN7;
 	switch (r->verdict) {
@@ -149,7 +129,7 @@ void ss_render_banner(const struct ss_result *r, ss_write_fn w, void *ctx)
 	}
 	char head[80];
 	ss_fmt(head, sizeof(head), "VERDICT: %s", big);
-	out(&s, "+--------------------------------------------------------------------------+\n");
+	ss_out(&s, "+--------------------------------------------------------------------------+\n");
 	box_line(&s, head);
 	box_line(&s, line2);
 	if (line3)
@@ -157,11 +137,11 @@ void ss_render_banner(const struct ss_result *r, ss_write_fn w, void *ctx)
 	ss_fmt(head, sizeof(head), "Exit code %d  (0 ready, 1 not ready, 2 warnings, 3 cannot judge)",
 	       (int)r->exit_code);
 	box_line(&s, head);
-	out(&s, "+--------------------------------------------------------------------------+\n");
+	ss_out(&s, "+--------------------------------------------------------------------------+\n");
 	if (r->deciding >= 0)
 		wrapped(&s, "Why: ", "     ", r->f[r->deciding].msg, 78);
 	if (r->ntodo)
-		out(&s, "What to do:\n");
+		ss_out(&s, "What to do:\n");
 	for (size_t i = 0; i < r->ntodo; i++) {
 		char num[8];
 		ss_fmt(num, sizeof(num), "  %zu. ", i + 1);
@@ -171,63 +151,63 @@ void ss_render_banner(const struct ss_result *r, ss_write_fn w, void *ctx)
 
 /* ---- text report ---- */
 
-static void text_slic(struct sink *s, const struct ss_result *r, const struct ss_slic *sl, size_t k)
+static void text_slic(struct ss_sink *s, const struct ss_result *r, const struct ss_slic *sl, size_t k)
 {
 	const struct ss_table *t = &r->set->t[sl->table];
 	char a[32], b[40], fp[17];
 	if (r->nslic > 1)
-		out(s, "  -- SLIC %zu of %zu (%s)\n", k + 1, r->nslic, t->name);
-	out(s, "  BIOS valid for OA 2.0           : %s\n", ss_oa20_str(sl->oa20));
+		ss_out(s, "  -- SLIC %zu of %zu (%s)\n", k + 1, r->nslic, t->name);
+	ss_out(s, "  BIOS valid for OA 2.0           : %s\n", ss_oa20_str(sl->oa20));
 	if (sl->version_present)
-		out(s, "  Windows marker version          : 0x%x (%s)%s\n", sl->version, sl->version_str,
+		ss_out(s, "  Windows marker version          : 0x%x (%s)%s\n", sl->version, sl->version_str,
 		    sl->version_accepted ? "" : " - not accepted");
 	else
-		out(s, "  Windows marker version          : N/A\n");
-	out(s, "  OEMID and OEMTableID consistent : %s\n",
+		ss_out(s, "  Windows marker version          : N/A\n");
+	ss_out(s, "  OEMID and OEMTableID consistent : %s\n",
 	    sl->consistent == SS_CONS_NA ? "N/A" : ss_consistency_str(sl->consistent));
 	ss_id_text(a, sizeof(a), t->oem_id, SS_OEM_ID_LEN);
 	ss_id_text(b, sizeof(b), t->oem_table_id, SS_OEM_TABLE_ID_LEN);
-	out(s, "  SLIC header OEM ID / Table ID   : \"%s\" / \"%s\"\n", a, b);
+	ss_out(s, "  SLIC header OEM ID / Table ID   : \"%s\" / \"%s\"\n", a, b);
 	if (sl->version_present) {
 		ss_id_text(a, sizeof(a), sl->marker_oem_id, SS_OEM_ID_LEN);
 		ss_id_text(b, sizeof(b), sl->marker_oem_table_id, SS_OEM_TABLE_ID_LEN);
-		out(s, "  Marker OEM ID / Table ID        : \"%s\" / \"%s\"\n", a, b);
+		ss_out(s, "  Marker OEM ID / Table ID        : \"%s\" / \"%s\"\n", a, b);
 	}
-	out(s, "  IDs compared with               : marker %s, RSDT %s, XSDT %s, FACP %s, RSDP %s\n",
+	ss_out(s, "  IDs compared with               : marker %s, RSDT %s, XSDT %s, FACP %s, RSDP %s\n",
 	    match_str(sl->ids[SS_CMP_MARKER]), match_str(sl->ids[SS_CMP_RSDT]),
 	    match_str(sl->ids[SS_CMP_XSDT]), match_str(sl->ids[SS_CMP_FACP]),
 	    match_str(sl->ids[SS_CMP_RSDP]));
-	out(s, "  Marker signature (RSA-1024)     : %s\n", sig_state(sl));
+	ss_out(s, "  Marker signature (RSA-1024)     : %s\n", sig_state(sl));
 	if (sl->key_well_formed) {
 		fp_hex(fp, sl->key_fp);
-		out(s, "  OEM public key                  : %s, fingerprint %s, exponent %u\n",
+		ss_out(s, "  OEM public key                  : %s, fingerprint %s, exponent %u\n",
 		    sl->key_known ? sl->key_vendor
 	    : sl->key_vendor ? "known as another OEM's" : "not on the known-good list",
 	    fp, sl->key_exp);
 	} else {
-		out(s, "  OEM public key                  : %s\n", sl->has_key ? "malformed" : "none");
+		ss_out(s, "  OEM public key                  : %s\n", sl->has_key ? "malformed" : "none");
 	}
 }
 
 void ss_render_text(const struct ss_result *r, const struct ss_info *info, ss_write_fn w, void *ctx)
 {
-	struct sink s = { w, ctx };
+	struct ss_sink s = { w, ctx };
 	const struct ss_tableset *set = r->set;
-	out(&s, "slicscan %s - firmware licensing check (ACPI SLIC / MSDM)\n", SS_VERSION);
-	out(&s, "Source : %s (%zu tables)\n", set->source, set->n);
-	out(&s, "Target : %s\n\n",
+	ss_out(&s, "slicscan %s - firmware licensing check (ACPI SLIC / MSDM)\n", SS_VERSION);
+	ss_out(&s, "Source : %s (%zu tables)\n", set->source, set->n);
+	ss_out(&s, "Target : %s\n\n",
 	    r->target == SS_TARGET_WIN7 ? "Windows 7 / Vista volume license, KMS (default)"
 					: "Windows 8 / 8.1 / 10 / 11 volume license, KMS");
 	ss_render_banner(r, w, ctx);
 
-	out(&s, "\nSummary\n");
-	out(&s, "  Windows 7 / Vista KMS           : %s", ss_kms_str(r->win7_kms));
+	ss_out(&s, "\nSummary\n");
+	ss_out(&s, "  Windows 7 / Vista KMS           : %s", ss_kms_str(r->win7_kms));
 	if (r->win7_kms == SS_KMS_NOT_READY)
-		out(&s, " - fails with 0xC004F035");
-	out(&s, " (%s)\n", r->win7_reason);
-	out(&s, "  Windows 8 / 8.1 / 10 / 11 KMS   : not affected by these tables; MSDM %s\n",
+		ss_out(&s, " - fails with 0xC004F035");
+	ss_out(&s, " (%s)\n", r->win7_reason);
+	ss_out(&s, "  Windows 8 / 8.1 / 10 / 11 KMS   : not affected by these tables; MSDM %s\n",
 	    r->msdm.present ? "present" : r->complete ? "absent" : "unknown");
-	out(&s, "  OEM Windows license in firmware : %s\n",
+	ss_out(&s, "  OEM Windows license in firmware : %s\n",
 	    !r->oem_license_evidence && !r->complete ? "unknown (the tables could not be read)"
 	    : !r->oem_license_evidence ? "none found (the campus upgrade license requires one)"
 	    : r->msdm.state != SS_MSDM_KEY_OK ? "yes (SLIC marker: Vista/7-era OEM Windows)"
@@ -235,53 +215,53 @@ void ss_render_text(const struct ss_result *r, const struct ss_info *info, ss_wr
 		    ? "yes (SLIC marker: Vista/7-era OEM Windows; MSDM key: Windows 8+ OEM)"
 		    : "yes (MSDM key: Windows 8+ OEM)");
 
-	out(&s, "\nOEM Activation 2.0 Data (SLIC)\n");
+	ss_out(&s, "\nOEM Activation 2.0 Data (SLIC)\n");
 	if (!r->nslic) {
-		out(&s, "  BIOS valid for OA 2.0           : %s\n",
+		ss_out(&s, "  BIOS valid for OA 2.0           : %s\n",
 		    ss_oa20_str(r->complete ? SS_OA20_NO_SLIC : SS_OA20_UNKNOWN));
-		out(&s, "  Windows marker version          : N/A\n");
-		out(&s, "  OEMID and OEMTableID consistent : N/A\n");
+		ss_out(&s, "  Windows marker version          : N/A\n");
+		ss_out(&s, "  OEMID and OEMTableID consistent : N/A\n");
 	}
 	for (size_t k = 0; k < r->nslic; k++)
 		text_slic(&s, r, &r->slic[k], k);
 
-	out(&s, "\nOEM Activation 3.0 Data (MSDM)\n");
+	ss_out(&s, "\nOEM Activation 3.0 Data (MSDM)\n");
 	if (!r->msdm.present) {
-		out(&s, "  MSDM                            : %s\n",
+		ss_out(&s, "  MSDM                            : %s\n",
 		    r->complete ? "absent" : "unknown (the tables could not be read)");
 	} else {
 		const char *st = r->msdm.state == SS_MSDM_KEY_OK ? "present, well-formed product key"
 			       : r->msdm.state == SS_MSDM_BLANK ? "present, erased (no key)"
 			       : r->msdm.state == SS_MSDM_KEY_MALFORMED ? "present, malformed key"
 			       : "present, malformed table";
-		out(&s, "  MSDM                            : %s\n", st);
+		ss_out(&s, "  MSDM                            : %s\n", st);
 		if (r->msdm.state == SS_MSDM_KEY_OK || r->msdm.state == SS_MSDM_KEY_MALFORMED)
-			out(&s, "  Product key                     : %s%s\n",
+			ss_out(&s, "  Product key                     : %s%s\n",
 			    r->policy->show_key ? r->msdm.key : r->msdm.key_masked,
 			    r->policy->show_key ? "" : "  (masked; --show-key shows it)");
 	}
 
 	if (info && info->n) {
-		out(&s, "\nMachine\n");
+		ss_out(&s, "\nMachine\n");
 		for (size_t i = 0; i < info->n; i++)
-			out(&s, "  %-32s: %s\n", info->label[i], info->value[i]);
+			ss_out(&s, "  %-32s: %s\n", info->label[i], info->value[i]);
 	}
 
-	out(&s, "\nTables (%zu)\n", set->n);
-	out(&s, "  SIG   OEM ID  TABLE ID  REV     LENGTH  CHECKSUM  ADDRESS (R/X: listed in RSDT/XSDT)\n");
+	ss_out(&s, "\nTables (%zu)\n", set->n);
+	ss_out(&s, "  SIG   OEM ID  TABLE ID  REV     LENGTH  CHECKSUM  ADDRESS (R/X: listed in RSDT/XSDT)\n");
 	for (size_t i = 0; i < set->n; i++) {
 		const struct ss_table *t = &set->t[i];
 		char a[SS_OEM_ID_LEN + 1], b[SS_OEM_TABLE_ID_LEN + 1];
 		id_plain(a, t->oem_id, SS_OEM_ID_LEN);
 		id_plain(b, t->oem_table_id, SS_OEM_TABLE_ID_LEN);
-		out(&s, "  %-4s  %-6s  %-8s  %3u  %9u  %-8s  0x%llx%s%s\n", t->sig, a, b,
+		ss_out(&s, "  %-4s  %-6s  %-8s  %3u  %9u  %-8s  0x%llx%s%s\n", t->sig, a, b,
 		    t->revision, t->declared_len,
 		    !t->has_header ? "short" : !t->has_checksum ? "none" : t->checksum_ok ? "ok" : "BAD",
 		    (unsigned long long)t->addr, r->listed[i] & SS_LISTED_RSDT ? " R" : "",
 		    r->listed[i] & SS_LISTED_XSDT ? " X" : "");
 	}
 
-	out(&s, "\nFindings (%zu)\n", r->nf);
+	ss_out(&s, "\nFindings (%zu)\n", r->nf);
 	for (size_t i = 0; i < r->nf; i++) {
 		const struct ss_finding *f = &r->f[i];
 		char sev[10];
@@ -290,207 +270,182 @@ void ss_render_text(const struct ss_result *r, const struct ss_info *info, ss_wr
 		for (; sv[n] && n < sizeof(sev) - 1; n++)
 			sev[n] = (char)(sv[n] >= 'a' && sv[n] <= 'z' ? sv[n] - 32 : sv[n]);
 		sev[n] = 0;
-		out(&s, "  %-7s  %-26s %s\n", sev, ss_finding_info(f->id)->id, f->msg);
+		ss_out(&s, "  %-7s  %-26s %s\n", sev, ss_finding_info(f->id)->id, f->msg);
 	}
 	if (r->dropped_findings)
-		out(&s, "  (%zu more findings not kept)\n", r->dropped_findings);
-	out(&s, "\nVerdict: %s, exit code %d\n", ss_verdict_str(r->verdict), (int)r->exit_code);
+		ss_out(&s, "  (%zu more findings not kept)\n", r->dropped_findings);
+	ss_out(&s, "\nVerdict: %s, exit code %d\n", ss_verdict_str(r->verdict), (int)r->exit_code);
 }
 
 /* ---- JSON ---- */
 
-static void json_str(struct sink *s, const char *p, size_t n)
+static void json_slic(struct ss_json *j, const struct ss_result *r, const struct ss_slic *sl)
 {
-	char buf[256];
-	size_t o = 0;
-	buf[o++] = '"';
-	for (size_t i = 0; i < n; i++) {
-		if (o > sizeof(buf) - 8) {
-			s->w(s->ctx, buf, o);
-			o = 0;
-		}
-		uint8_t c = (uint8_t)p[i];
-		if (c == '"' || c == '\\') {
-			buf[o++] = '\\';
-			buf[o++] = (char)c;
-		} else if (c < 0x20 || c >= 0x7f) {
-			o += ss_fmt(buf + o, sizeof(buf) - o, "\\u%04x", c);
-		} else {
-			buf[o++] = (char)c;
-		}
-	}
-	buf[o++] = '"';
-	s->w(s->ctx, buf, o);
-}
-
-static void json_cstr(struct sink *s, const char *p)
-{
-	if (p)
-		json_str(s, p, ss_strlen(p));
-	else
-		out(s, "null");
-}
-
-static void json_key(struct sink *s, const char *indent, const char *key)
-{
-	out(s, "%s\"%s\": ", indent, key);
-}
-
-static void json_slic(struct sink *s, const struct ss_result *r, const struct ss_slic *sl,
-		      const char *ind)
-{
+	static const struct { enum ss_cmp c; const char *name; } cmp[] = {
+		{ SS_CMP_MARKER, "marker" }, { SS_CMP_RSDT, "rsdt" }, { SS_CMP_XSDT, "xsdt" },
+		{ SS_CMP_FACP, "facp" }, { SS_CMP_RSDP, "rsdp" },
+	};
 	const struct ss_table *t = &r->set->t[sl->table];
 	char fp[17], ver[16];
-	out(s, "{\n");
-	json_key(s, ind, "oa20"); json_cstr(s, ss_oa20_str(sl->oa20)); out(s, ",\n");
-	json_key(s, ind, "state"); json_cstr(s, ss_oa20_state_str(sl->oa20)); out(s, ",\n");
-	json_key(s, ind, "marker_version");
+	ss_json_begin_object(j, SS_JSON_LINES);
+	ss_json_key(j, "oa20"); ss_json_string(j, ss_oa20_str(sl->oa20));
+	ss_json_key(j, "state"); ss_json_string(j, ss_oa20_state_str(sl->oa20));
+	ss_json_key(j, "marker_version"); ss_json_string(j, sl->version_present ? sl->version_str : 0);
+	ss_json_key(j, "marker_version_raw");
 	if (sl->version_present) {
-		json_cstr(s, sl->version_str);
-		out(s, ",\n");
 		ss_fmt(ver, sizeof(ver), "0x%08x", sl->version);
-		json_key(s, ind, "marker_version_raw"); json_cstr(s, ver);
+		ss_json_string(j, ver);
 	} else {
-		out(s, "null,\n");
-		json_key(s, ind, "marker_version_raw"); out(s, "null");
+		ss_json_null(j);
 	}
-	out(s, ",\n");
-	json_key(s, ind, "signature"); json_cstr(s, sig_state(sl)); out(s, ",\n");
-	json_key(s, ind, "consistent"); json_cstr(s, ss_consistency_str(sl->consistent)); out(s, ",\n");
-	json_key(s, ind, "oem_id"); json_str(s, (const char *)t->oem_id, t->has_header ? SS_OEM_ID_LEN : 0); out(s, ",\n");
-	json_key(s, ind, "oem_table_id"); json_str(s, (const char *)t->oem_table_id, t->has_header ? SS_OEM_TABLE_ID_LEN : 0); out(s, ",\n");
-	json_key(s, ind, "marker_oem_id");
-	if (sl->version_present) json_str(s, (const char *)sl->marker_oem_id, SS_OEM_ID_LEN); else out(s, "null");
-	out(s, ",\n");
-	json_key(s, ind, "marker_oem_table_id");
-	if (sl->version_present) json_str(s, (const char *)sl->marker_oem_table_id, SS_OEM_TABLE_ID_LEN); else out(s, "null");
-	out(s, ",\n");
-	json_key(s, ind, "ids");
-	out(s, "{\"marker\": \"%s\", \"rsdt\": \"%s\", \"xsdt\": \"%s\", \"facp\": \"%s\", \"rsdp\": \"%s\"},\n",
-	    match_str(sl->ids[SS_CMP_MARKER]), match_str(sl->ids[SS_CMP_RSDT]),
-	    match_str(sl->ids[SS_CMP_XSDT]), match_str(sl->ids[SS_CMP_FACP]),
-	    match_str(sl->ids[SS_CMP_RSDP]));
-	json_key(s, ind, "key");
+	ss_json_key(j, "signature"); ss_json_string(j, sig_state(sl));
+	ss_json_key(j, "consistent"); ss_json_string(j, ss_consistency_str(sl->consistent));
+	ss_json_key(j, "oem_id"); ss_json_bytes(j, t->oem_id, t->has_header ? SS_OEM_ID_LEN : 0);
+	ss_json_key(j, "oem_table_id"); ss_json_bytes(j, t->oem_table_id, t->has_header ? SS_OEM_TABLE_ID_LEN : 0);
+	ss_json_key(j, "marker_oem_id");
+	if (sl->version_present) ss_json_bytes(j, sl->marker_oem_id, SS_OEM_ID_LEN); else ss_json_null(j);
+	ss_json_key(j, "marker_oem_table_id");
+	if (sl->version_present) ss_json_bytes(j, sl->marker_oem_table_id, SS_OEM_TABLE_ID_LEN); else ss_json_null(j);
+	ss_json_key(j, "ids");
+	ss_json_begin_object(j, SS_JSON_INLINE);
+	for (size_t i = 0; i < sizeof(cmp) / sizeof(cmp[0]); i++) {
+		ss_json_key(j, cmp[i].name);
+		ss_json_string(j, match_str(sl->ids[cmp[i].c]));
+	}
+	ss_json_end_object(j);
+	ss_json_key(j, "key");
 	if (sl->key_well_formed) {
 		fp_hex(fp, sl->key_fp);
-		out(s, "{\"fingerprint\": \"%s\", \"bits\": %u, \"exponent\": %u, \"vendor\": ", fp,
-		    sl->key_bits, sl->key_exp);
-		json_cstr(s, sl->key_vendor);
-		out(s, ", \"known\": %s}\n", sl->key_known ? "true" : "false");
+		ss_json_begin_object(j, SS_JSON_INLINE);
+		ss_json_key(j, "fingerprint"); ss_json_string(j, fp);
+		ss_json_key(j, "bits"); ss_json_uint(j, sl->key_bits);
+		ss_json_key(j, "exponent"); ss_json_uint(j, sl->key_exp);
+		ss_json_key(j, "vendor"); ss_json_string(j, sl->key_vendor);
+		ss_json_key(j, "known"); ss_json_bool(j, sl->key_known);
+		ss_json_end_object(j);
 	} else {
-		out(s, "null\n");
+		ss_json_null(j);
 	}
+	ss_json_end_object(j);
 }
 
 void ss_render_json(const struct ss_result *r, const struct ss_info *info, ss_write_fn w, void *ctx)
 {
-	struct sink s = { w, ctx };
 	const struct ss_tableset *set = r->set;
 	const struct ss_slic *sl = ss_main_slic(r);
-	out(&s, "{\n");
-	out(&s, "  \"tool\": \"slicscan\",\n  \"version\": \"%s\",\n", SS_VERSION);
-	json_key(&s, "  ", "source"); json_cstr(&s, set->source); out(&s, ",\n");
-	out(&s, "  \"target\": \"%s\",\n", ss_target_str(r->target));
-	out(&s, "  \"verdict\": \"%s\",\n  \"exit_code\": %d,\n", ss_verdict_str(r->verdict), (int)r->exit_code);
-	out(&s, "  \"windows7_kms\": \"%s\",\n  \"windows7_reason\": \"%s\",\n", ss_kms_str(r->win7_kms), r->win7_reason);
-	json_key(&s, "  ", "predicted_error"); json_cstr(&s, r->predicted_error); out(&s, ",\n");
-	out(&s, "  \"windows8_kms\": \"not-affected\",\n");
-	out(&s, "  \"oem_license_evidence\": %s,\n", r->oem_license_evidence ? "true" : "false");
-	json_key(&s, "  ", "why");
-	json_cstr(&s, r->deciding >= 0 ? r->f[r->deciding].msg : 0);
-	out(&s, ",\n");
-	json_key(&s, "  ", "what_to_do");
-	out(&s, "[");
-	for (size_t i = 0; i < r->ntodo; i++) {
-		out(&s, "%s\n    ", i ? "," : "");
-		json_cstr(&s, r->todo[i]);
-	}
-	out(&s, "%s],\n", r->ntodo ? "\n  " : "");
+	enum ss_oa20 oa20 = sl ? sl->oa20 : r->complete ? SS_OA20_NO_SLIC : SS_OA20_UNKNOWN;
+	struct ss_json j;
+	ss_json_init(&j, w, ctx);
+	ss_json_begin_object(&j, SS_JSON_LINES);
+	ss_json_key(&j, "tool"); ss_json_string(&j, "slicscan");
+	ss_json_key(&j, "version"); ss_json_string(&j, SS_VERSION);
+	ss_json_key(&j, "source"); ss_json_string(&j, set->source);
+	ss_json_key(&j, "target"); ss_json_string(&j, ss_target_str(r->target));
+	ss_json_key(&j, "verdict"); ss_json_string(&j, ss_verdict_str(r->verdict));
+	ss_json_key(&j, "exit_code"); ss_json_int(&j, r->exit_code);
+	ss_json_key(&j, "windows7_kms"); ss_json_string(&j, ss_kms_str(r->win7_kms));
+	ss_json_key(&j, "windows7_reason"); ss_json_string(&j, r->win7_reason);
+	ss_json_key(&j, "predicted_error"); ss_json_string(&j, r->predicted_error);
+	ss_json_key(&j, "windows8_kms"); ss_json_string(&j, "not-affected");
+	ss_json_key(&j, "oem_license_evidence"); ss_json_bool(&j, r->oem_license_evidence);
+	ss_json_key(&j, "why"); ss_json_string(&j, r->deciding >= 0 ? r->f[r->deciding].msg : 0);
+	ss_json_key(&j, "what_to_do");
+	ss_json_begin_array(&j, SS_JSON_LINES);
+	for (size_t i = 0; i < r->ntodo; i++)
+		ss_json_string(&j, r->todo[i]);
+	ss_json_end_array(&j);
 
-	out(&s, "  \"slic\": {\n    \"present\": %s,\n    \"count\": %zu,\n", r->nslic ? "true" : "false", r->nslic);
-	if (sl) {
-		out(&s, "    \"marker_version\": ");
-		if (sl->version_present) json_cstr(&s, sl->version_str); else out(&s, "null");
-		out(&s, ",\n    \"oa20\": ");
-		json_cstr(&s, ss_oa20_str(sl->oa20));
-		out(&s, ",\n    \"state\": \"%s\",\n    \"signature\": \"%s\",\n    \"consistent\": \"%s\",\n    \"key_vendor\": ",
-		    ss_oa20_state_str(sl->oa20), sig_state(sl), ss_consistency_str(sl->consistent));
-		json_cstr(&s, sl->key_vendor);
-		out(&s, ",\n    \"tables\": [");
-		for (size_t k = 0; k < r->nslic; k++) {
-			out(&s, k ? ", " : "");
-			json_slic(&s, r, &r->slic[k], "      ");
-			out(&s, "    }");
-		}
-		out(&s, "]\n  },\n");
-	} else {
-		enum ss_oa20 none = r->complete ? SS_OA20_NO_SLIC : SS_OA20_UNKNOWN;
-		out(&s, "    \"marker_version\": null,\n    \"oa20\": \"%s\",\n    \"state\": \"%s\",\n"
-			"    \"signature\": \"not-checked\",\n    \"consistent\": \"n/a\",\n    \"key_vendor\": null,\n"
-			"    \"tables\": []\n  },\n", ss_oa20_str(none), ss_oa20_state_str(none));
-	}
+	/* The summary's SLIC (or none), then every SLIC judged. */
+	ss_json_key(&j, "slic");
+	ss_json_begin_object(&j, SS_JSON_LINES);
+	ss_json_key(&j, "present"); ss_json_bool(&j, r->nslic != 0);
+	ss_json_key(&j, "count"); ss_json_uint(&j, r->nslic);
+	ss_json_key(&j, "marker_version");
+	ss_json_string(&j, sl && sl->version_present ? sl->version_str : 0);
+	ss_json_key(&j, "oa20"); ss_json_string(&j, ss_oa20_str(oa20));
+	ss_json_key(&j, "state"); ss_json_string(&j, ss_oa20_state_str(oa20));
+	ss_json_key(&j, "signature"); ss_json_string(&j, sig_state(sl));
+	ss_json_key(&j, "consistent");
+	ss_json_string(&j, ss_consistency_str(sl ? sl->consistent : SS_CONS_NA));
+	ss_json_key(&j, "key_vendor"); ss_json_string(&j, sl ? sl->key_vendor : 0);
+	ss_json_key(&j, "tables");
+	ss_json_begin_array(&j, SS_JSON_HUG);
+	for (size_t k = 0; sl && k < r->nslic; k++)
+		json_slic(&j, r, &r->slic[k]);
+	ss_json_end_array(&j);
+	ss_json_end_object(&j);
 
-	out(&s, "  \"msdm\": {\n    \"present\": %s,\n    \"state\": \"%s\"", r->msdm.present ? "true" : "false",
-	    ss_msdm_state_str(r->msdm.state));
+	ss_json_key(&j, "msdm");
+	ss_json_begin_object(&j, SS_JSON_LINES);
+	ss_json_key(&j, "present"); ss_json_bool(&j, r->msdm.present);
+	ss_json_key(&j, "state"); ss_json_string(&j, ss_msdm_state_str(r->msdm.state));
 	if (r->msdm.state == SS_MSDM_KEY_OK || r->msdm.state == SS_MSDM_KEY_MALFORMED) {
-		out(&s, ",\n    \"key\": ");
-		json_cstr(&s, r->policy->show_key ? r->msdm.key : r->msdm.key_masked);
-		out(&s, ",\n    \"key_masked\": %s", r->policy->show_key ? "false" : "true");
+		ss_json_key(&j, "key");
+		ss_json_string(&j, r->policy->show_key ? r->msdm.key : r->msdm.key_masked);
+		ss_json_key(&j, "key_masked"); ss_json_bool(&j, !r->policy->show_key);
 	}
 	if (r->msdm.present) {
 		const struct ss_table *m = &set->t[r->msdm.table];
-		out(&s, ",\n    \"oem_id\": ");
-		json_str(&s, (const char *)m->oem_id, m->has_header ? SS_OEM_ID_LEN : 0);
-		out(&s, ",\n    \"oem_table_id\": ");
-		json_str(&s, (const char *)m->oem_table_id, m->has_header ? SS_OEM_TABLE_ID_LEN : 0);
+		ss_json_key(&j, "oem_id"); ss_json_bytes(&j, m->oem_id, m->has_header ? SS_OEM_ID_LEN : 0);
+		ss_json_key(&j, "oem_table_id");
+		ss_json_bytes(&j, m->oem_table_id, m->has_header ? SS_OEM_TABLE_ID_LEN : 0);
 	}
-	out(&s, "\n  },\n");
+	ss_json_end_object(&j);
 
-	out(&s, "  \"machine\": {");
+	ss_json_key(&j, "machine");
+	ss_json_begin_object(&j, SS_JSON_LINES);
 	for (size_t i = 0; info && i < info->n; i++) {
-		out(&s, "%s\n    \"%s\": ", i ? "," : "", info->key[i]);
-		json_cstr(&s, info->value[i]);
+		ss_json_key(&j, info->key[i]);
+		ss_json_string(&j, info->value[i]);
 	}
-	out(&s, "%s},\n", info && info->n ? "\n  " : "");
+	ss_json_end_object(&j);
 
-	out(&s, "  \"tables\": [");
+	ss_json_key(&j, "tables");
+	ss_json_begin_array(&j, SS_JSON_LINES);
 	for (size_t i = 0; i < set->n; i++) {
 		const struct ss_table *t = &set->t[i];
-		out(&s, "%s\n    {\"signature\": ", i ? "," : "");
-		json_cstr(&s, t->sig);
-		out(&s, ", \"oem_id\": ");
-		json_str(&s, (const char *)t->oem_id, t->has_header ? SS_OEM_ID_LEN : 0);
-		out(&s, ", \"oem_table_id\": ");
-		json_str(&s, (const char *)t->oem_table_id,
-			 t->has_header && !ss_memeq(t->rawsig, "RSDP", SS_SIG_LEN) ? SS_OEM_TABLE_ID_LEN : 0);
-		out(&s, ", \"revision\": %u, \"length\": %u, \"bytes\": %u, \"checksum_ok\": %s, \"address\": \"0x%llx\", \"in_rsdt\": %s, \"in_xsdt\": %s}",
-		    t->revision, t->declared_len, t->len,
-		    !t->has_checksum ? "null" : t->checksum_ok ? "true" : "false",
-		    (unsigned long long)t->addr, r->listed[i] & SS_LISTED_RSDT ? "true" : "false",
-		    r->listed[i] & SS_LISTED_XSDT ? "true" : "false");
+		char addr[24];
+		ss_fmt(addr, sizeof(addr), "0x%llx", (unsigned long long)t->addr);
+		ss_json_begin_object(&j, SS_JSON_INLINE);
+		ss_json_key(&j, "signature"); ss_json_string(&j, t->sig);
+		ss_json_key(&j, "oem_id"); ss_json_bytes(&j, t->oem_id, t->has_header ? SS_OEM_ID_LEN : 0);
+		ss_json_key(&j, "oem_table_id");
+		ss_json_bytes(&j, t->oem_table_id,
+			      t->has_header && !ss_memeq(t->rawsig, "RSDP", SS_SIG_LEN) ? SS_OEM_TABLE_ID_LEN : 0);
+		ss_json_key(&j, "revision"); ss_json_uint(&j, t->revision);
+		ss_json_key(&j, "length"); ss_json_uint(&j, t->declared_len);
+		ss_json_key(&j, "bytes"); ss_json_uint(&j, t->len);
+		ss_json_key(&j, "checksum_ok");
+		if (t->has_checksum) ss_json_bool(&j, t->checksum_ok); else ss_json_null(&j);
+		ss_json_key(&j, "address"); ss_json_string(&j, addr);
+		ss_json_key(&j, "in_rsdt"); ss_json_bool(&j, r->listed[i] & SS_LISTED_RSDT);
+		ss_json_key(&j, "in_xsdt"); ss_json_bool(&j, r->listed[i] & SS_LISTED_XSDT);
+		ss_json_end_object(&j);
 	}
-	out(&s, "%s],\n", set->n ? "\n  " : "");
+	ss_json_end_array(&j);
 
-	out(&s, "  \"findings\": [");
+	ss_json_key(&j, "findings");
+	ss_json_begin_array(&j, SS_JSON_LINES);
 	for (size_t i = 0; i < r->nf; i++) {
 		const struct ss_finding *f = &r->f[i];
-		out(&s, "%s\n    {\"id\": \"%s\", \"severity\": \"%s\", \"table\": ", i ? "," : "",
-		    ss_finding_info(f->id)->id, ss_severity_str(f->sev));
-		if (f->table[0]) json_cstr(&s, f->table); else out(&s, "null");
-		out(&s, ", \"message\": ");
-		json_cstr(&s, f->msg);
-		out(&s, "}");
+		ss_json_begin_object(&j, SS_JSON_INLINE);
+		ss_json_key(&j, "id"); ss_json_string(&j, ss_finding_info(f->id)->id);
+		ss_json_key(&j, "severity"); ss_json_string(&j, ss_severity_str(f->sev));
+		ss_json_key(&j, "table"); ss_json_string(&j, f->table[0] ? f->table : 0);
+		ss_json_key(&j, "message"); ss_json_string(&j, f->msg);
+		ss_json_end_object(&j);
 	}
-	out(&s, "%s],\n", r->nf ? "\n  " : "");
-	out(&s, "  \"findings_dropped\": %zu\n}\n", r->dropped_findings);
+	ss_json_end_array(&j);
+	ss_json_key(&j, "findings_dropped"); ss_json_uint(&j, r->dropped_findings);
+	ss_json_end_object(&j);
 }
 
 void ss_render_finding_list(ss_write_fn w, void *ctx)
 {
-	struct sink s = { w, ctx };
+	struct ss_sink s = { w, ctx };
 	for (unsigned i = 0; i < SS_F_COUNT; i++) {
 		const struct ss_finding_info *fi = ss_finding_info((enum ss_finding_id)i);
-		out(&s, "%-28s %-8s %-8s %s\n", fi->id, ss_severity_str(fi->sev),
+		ss_out(&s, "%-28s %-8s %-8s %s\n", fi->id, ss_severity_str(fi->sev),
 		    fi->scope == SS_SCOPE_WIN7 ? "windows7" : "all", fi->doc);
 	}
 }
