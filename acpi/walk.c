@@ -198,6 +198,16 @@ void ss_collect_firmware(struct ss_tableset *s, ss_read_fn read, void *ctx, uint
 	collect(s, read, ctx, rsdp, rsdp1, false);
 }
 
+int ss_rsdp_find(const uint8_t *area, size_t len, size_t *off)
+{
+	for (size_t o = 0; area != NULL && ss_in_bounds(o, 20, len); o += 16)
+		if (ss_memeq(area + o, "RSD PTR ", 8) && ss_sum8(area + o, 20) == 0) {
+			*off = o;
+			return 0;
+		}
+	return -1;
+}
+
 void ss_collect_firmware_roots(struct ss_tableset *s, ss_read_fn read, void *ctx, uint64_t rsdp,
 			       uint64_t rsdp1)
 {

@@ -111,22 +111,15 @@ static void rsdp_from_systab(const char *path, uint64_t *rsdp20, uint64_t *rsdp1
 	}
 }
 
-/* The first "RSD PTR " on a 16-byte boundary of the BIOS area whose 20-byte checksum holds. */
+/* The RSDP in the BIOS area, found by the core's scan (ACPI 6.5 §5.2.5.1). */
 static uint64_t rsdp_from_bios_area(struct mem *m)
 {
 	static unsigned char area[FW_LEGACY_BIOS_LAST - FW_LEGACY_BIOS_FIRST + 1];
-	if (mem_read(m, FW_LEGACY_BIOS_FIRST, area, sizeof(area)) != 0)
+	size_t off;
+	if (mem_read(m, FW_LEGACY_BIOS_FIRST, area, sizeof(area)) != 0 ||
+	    ss_rsdp_find(area, sizeof(area), &off) != 0)
 		return 0;
-	for (size_t o = 0; o + 20 <= sizeof(area); o += 16) {
-		if (memcmp(area + o, "RSD PTR ", 8))
-			continue;
-		unsigned char sum = 0;
-		for (int i = 0; i < 20; i++)
-			sum = (unsigned char)(sum + area[o + i]);
-		if (!sum)
-			return FW_LEGACY_BIOS_FIRST + o;
-	}
-	return 0;
+	return FW_LEGACY_BIOS_FIRST + off;
 }
 
 void host_machine_paths(struct host_machine *m, const char *root)
