@@ -28,6 +28,9 @@ FW_SRC := $(sort $(wildcard fw/*.c))
 EFI_LOGIC_SRC := $(sort $(wildcard efi/logic/*.c))
 # efi/ files that talk to firmware through gnu-efi.
 EFI_FW_SRC := $(sort $(wildcard efi/*.c))
+# fw/libc/: the C library functions GCC may call in a freestanding build, for the firmware
+# builds only (the host has its libc). libefi has memcpy/memset, so the UEFI app takes memcmp.
+FW_LIBC_EFI := fw/libc/memcmp.c
 
 WARN := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wvla \
 	-Wformat=2 -Wundef
@@ -101,7 +104,7 @@ $(BUILD)/san/oracle/%: tests/oracle/%.c $(SAN_LIB_OBJ)
 # environment lacks (a libc call, a libgcc helper) fails the build instead of the boot.
 
 EFI_ARCHS := x86_64 ia32
-EFI_SRC = $(CORE_SRC) $(FW_SRC) $(EFI_LOGIC_SRC) $(EFI_FW_SRC)
+EFI_SRC = $(CORE_SRC) $(FW_SRC) $(FW_LIBC_EFI) $(EFI_LOGIC_SRC) $(EFI_FW_SRC)
 EFI_HDRS = $(wildcard acpi/*.h acpi/*.def fw/*.h efi/logic/*.h efi/*.h)
 EFI_CFLAGS := -std=c99 -Os $(WARN) -ffreestanding -fpic -fshort-wchar -mno-red-zone \
 	-fno-stack-protector -fno-strict-aliasing -maccumulate-outgoing-args \
