@@ -268,7 +268,7 @@ bench: $(BUILD)/host/slicscan
 
 QEMU_JOBS ?= 2
 
-test-qemu: efi host $(BUILD)/efi-x86_64/tests/qemu/loadopts.efi
+test-qemu: efi bios host $(BUILD)/efi-x86_64/tests/qemu/loadopts.efi
 	@scripts/deps.sh qemu
 	@ovmf-images/fetch --out $(BUILD)/ovmf
 	@BUILD=$(BUILD) python3 tests/qemu/run_scenarios.py -j $(QEMU_JOBS)
@@ -278,8 +278,8 @@ run: efi
 	@BUILD=$(BUILD) scripts/run-demo
 
 # SIGN_KEY=key.pem SIGN_CERT=cert.pem [SIGN_PASS=...] make usb: apps signed for Secure Boot.
-usb: efi
-	@scripts/deps.sh qemu
+usb: efi bios
+	@scripts/deps.sh qemu bios
 	@BUILD=$(BUILD) scripts/mkusb
 
 # ---- end of issue #4 section ------------------------------------------------------------------
