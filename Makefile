@@ -48,7 +48,7 @@ all: host efi bios
 
 help:
 	@echo "make run       build, boot slicscan.efi in QEMU+OVMF on a sample firmware, show the report"
-	@echo "make test      every test: unit, OpenSSL oracle, corpus, fuzz, UEFI build, QEMU boots"
+	@echo "make test      every test: unit, OpenSSL oracle, corpus, fuzz, UEFI build, QEMU boots (UEFI and BIOS)"
 	@echo "make host      build/host/slicscan (Linux CLI)"
 	@echo "make efi       build/efi-x86_64/slicscan.efi and build/efi-ia32/slicscan.efi"
 	@echo "make bios      build/bios/slicscan.elf, the kernel legacy-BIOS PCs boot from the stick"
@@ -195,7 +195,7 @@ $(BUILD)/bios/slicscan.elf: $(BIOS_OBJ) bios/bios.ld
 
 # The README's test command. scripts/test runs every suite below and prints "N passed, N failed".
 test:
-	@scripts/deps.sh build efi test fuzz qemu
+	@scripts/deps.sh build efi test fuzz qemu bios
 	@scripts/test
 
 # The UEFI apps build warning-free for both architectures and are loadable PE images.
@@ -272,6 +272,11 @@ test-qemu: efi bios host $(BUILD)/efi-x86_64/tests/qemu/loadopts.efi
 	@scripts/deps.sh qemu
 	@ovmf-images/fetch --out $(BUILD)/ovmf
 	@BUILD=$(BUILD) python3 tests/qemu/run_scenarios.py -j $(QEMU_JOBS)
+
+# The legacy-BIOS suite (docs/BIOS.md): the make-usb image booted by SeaBIOS (USB and IDE).
+test-bios: usb host
+	@scripts/deps.sh bios
+	@BUILD=$(BUILD) python3 tests/qemu/run_bios.py -j $(QEMU_JOBS)
 
 run: efi
 	@scripts/deps.sh qemu
