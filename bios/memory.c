@@ -43,20 +43,30 @@ static size_t e820(uint8_t *buf, size_t cap)
 size_t bios_mem_init(struct bios_mem *m, const struct bios_boot *b)
 {
 	static uint8_t buf[E820_MAX_CALLS * 24];
+	static struct fw_mem_range own[BIOS_MAX_RANGES];
 	ss_memfill(m, 0, sizeof(*m));
 	m->map.r = m->r;
 	m->map.addr_limit = 0xFFFFFFFFu; /* 32-bit protected mode, no paging */
 	m->map.legacy_bios_area = true;
-	if (b->mmap_len > 0) {
+	/* The BIOS's own answer, always: the map when the loader gave none, else a check of the
+	 * loader's copy (which is what the reads go by, as Multiboot intends). */
+	size_t nown = fw_memmap_from_e820(buf, e820(buf, sizeof(buf)), own, BIOS_MAX_RANGES);
+	if (b->mmap_len > 0)
 		m->map.n = fw_memmap_from_e820(b->mmap, b->mmap_len, m->r, BIOS_MAX_RANGES);
-		ss_fmt(m->source, sizeof(m->source), "E820 map from the boot loader, %zu ranges%s",
-		       m->map.n, b->mmap_cut ? " (cut)" : "");
-	}
-	if (m->map.n == 0) {
-		size_t len = e820(buf, sizeof(buf));
-		m->map.n = fw_memmap_from_e820(buf, len, m->r, BIOS_MAX_RANGES);
+	if (m->map.n > 0) {
+		bool same = nown == m->map.n;
+		for (size_t i = 0; same && i < nown; i++)
+			same = own[i].first == m->r[i].first && own[i].last == m->r[i].last &&
+			       own[i].readable == m->r[i].readable;
+		ss_fmt(m->source, sizeof(m->source), "E820 from the boot loader, %zu ranges%s%s",
+		       m->map.n, b->mmap_cut ? " (cut)" : "",
+		       nown == 0 ? "; INT 15h E820 gave none" :
+		       same ? "; INT 15h E820 agrees" : "; INT 15h E820 differs");
+	} else {
+		ss_memcopy(m->r, own, nown * sizeof(own[0]));
+		m->map.n = nown;
 		ss_fmt(m->source, sizeof(m->source), "INT 15h E820, %zu ranges%s", m->map.n,
-		       b->multiboot ? " (the boot loader passed no map)" : "");
+		       b->multiboot ? " (the boot loader passed none)" : "");
 	}
 	return m->map.n;
 }

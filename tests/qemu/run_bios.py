@@ -239,6 +239,10 @@ def check_serial(sc, serial, errs):
         errs.append("the report does not say legacy BIOS")
     if not re.search(r"Boot loader\s+: SYSLINUX \d", serial):
         errs.append("the report does not name SYSLINUX as the boot loader")
+    # the kernel asks INT 15h E820 itself (through the thunk) and compares with mboot.c32's copy
+    if not re.search(r"Memory map\s+: E820 from the boot loader, \d+ ranges; INT\s+15h E820 agrees",
+                     serial):
+        errs.append("the memory map line does not say INT 15h E820 agrees with the loader's")
     if sc.smbios == SMBIOS and not re.search(r"System serial\s+: CZ1234XYZ", serial):
         errs.append("the SMBIOS serial is not in the report")
     if sc.exit == 1 and F35 not in serial:
