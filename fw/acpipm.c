@@ -4,7 +4,7 @@
 
 #include "bytes.h"
 
-/* FADT offsets, ACPI 6.5 table 5.9 */
+/* FADT offsets, ACPI 6.5 §5.2.9 (and ACPICA's struct acpi_table_fadt) */
 #define FADT_DSDT 40
 #define FADT_SMI_CMD 48
 #define FADT_ACPI_ENABLE 52
@@ -42,8 +42,17 @@ bool fw_fadt_parse(const uint8_t *t, size_t len, struct fw_fadt *f)
 	f->pm1b_cnt = ss_le32(t + FADT_PM1B_CNT);
 	f->dsdt = ss_le32(t + FADT_DSDT);
 	f->century = t[FADT_CENTURY];
-	if (f->revision >= 2) {
-		/* 64-bit fields where present and usable: what ACPI 2.0+ OSes prefer */
+	/* Revision 2 (ACPI 1.0b) added the reset register; revision 3 (ACPI 2.0) the 64-bit
+	 * fields and IAPC_BOOT_ARCH, a reserved (zero) byte before it. What ACPI 2.0+ OSes
+	 * prefer is taken where present and usable. */
+	if (f->revision >= 2 && ss_in_bounds(FADT_RESET_VALUE, 1, len) &&
+	    (ss_le32(t + FADT_FLAGS) & FLAG_RESET_REG_SUP) != 0) {
+		f->reset_space = t[FADT_RESET_REG];
+		f->reset_addr = ss_le64(t + FADT_RESET_REG + 4);
+		f->reset_value = t[FADT_RESET_VALUE];
+		f->reset_supported = f->reset_addr != 0;
+	}
+	if (f->revision >= 3) {
 		if (ss_in_bounds(FADT_X_DSDT, 8, len) && ss_le64(t + FADT_X_DSDT) != 0)
 			f->dsdt = ss_le64(t + FADT_X_DSDT);
 		uint32_t p = gas_port(t, len, FADT_X_PM1A_CNT);
@@ -54,13 +63,6 @@ bool fw_fadt_parse(const uint8_t *t, size_t len, struct fw_fadt *f)
 			f->pm1b_cnt = p;
 		f->boot_arch_valid = true;
 		f->boot_arch = ss_le16(t + FADT_BOOT_ARCH);
-		if (ss_in_bounds(FADT_RESET_VALUE, 1, len) &&
-		    (ss_le32(t + FADT_FLAGS) & FLAG_RESET_REG_SUP) != 0) {
-			f->reset_space = t[FADT_RESET_REG];
-			f->reset_addr = ss_le64(t + FADT_RESET_REG + 4);
-			f->reset_value = t[FADT_RESET_VALUE];
-			f->reset_supported = f->reset_addr != 0;
-		}
 	}
 	if (f->pm1a_cnt > 0xFFFF)
 		f->pm1a_cnt = 0;
@@ -71,7 +73,8 @@ bool fw_fadt_parse(const uint8_t *t, size_t len, struct fw_fadt *f)
 
 bool fw_fadt_no_cmos(const struct fw_fadt *f)
 {
-	return f->boot_arch_valid && (f->boot_arch & FW_BOOT_ARCH_NO_CMOS) != 0;
+	/* the flag came with ACPI 5.0 (FADT revision 5); the bit was reserved before */
+	return f->boot_arch_valid && f->revision >= 5 && (f->boot_arch & FW_BOOT_ARCH_NO_CMOS) != 0;
 }
 
 bool fw_fadt_no_8042(const struct fw_fadt *f)

@@ -2,11 +2,11 @@
 /* What a firmware front end without an OS needs from the FADT and the DSDT to reset or switch
  * off the PC itself, and where the CMOS clock's century is (pure logic, untrusted bytes).
  *
- * Used by the BIOS kernel (the UEFI app has RT->ResetSystem). Offsets: ACPI 6.5 table 5.9
- * (FADT) and 5.2.3.2 (Generic Address Structure); the \_S5 package: ACPI 6.5 §7.4.2 and the
- * AML grammar of §20. Power-off is: SLP_TYPa from \_S5 and SLP_EN written to PM1a_CNT (and
- * SLP_TYPb to PM1b_CNT), after switching the chipset to ACPI mode (ACPI_ENABLE written to
- * SMI_CMD) when SCI_EN is still clear. */
+ * Used by the BIOS kernel (the UEFI app has RT->ResetSystem). Offsets: the FADT, ACPI 6.5
+ * §5.2.9, and its Generic Address Structures, §5.2.3.2; the \_S5 package: ACPI 6.5 chapter 7
+ * (system states) and the AML grammar of chapter 20. Power-off is: SLP_TYPa from \_S5 and
+ * SLP_EN written to PM1a_CNT (and SLP_TYPb to PM1b_CNT), after switching the chipset to ACPI
+ * mode (ACPI_ENABLE written to SMI_CMD) when SCI_EN is still clear. */
 #ifndef FW_ACPIPM_H
 #define FW_ACPIPM_H
 
@@ -28,7 +28,7 @@ struct fw_fadt {
 	uint32_t pm1a_cnt, pm1b_cnt; /* I/O ports, 0 none (the X_ fields when they are I/O) */
 	uint64_t dsdt;           /* X_DSDT when present, else DSDT */
 	uint8_t century;         /* CMOS register of the century, 0 none */
-	bool boot_arch_valid;    /* IAPC_BOOT_ARCH exists (revision >= 2 and long enough) */
+	bool boot_arch_valid;    /* IAPC_BOOT_ARCH exists (revision >= 3, ACPI 2.0) */
 	uint16_t boot_arch;
 	bool reset_supported;    /* flags bit 10 and a RESET_REG the table is long enough for */
 	uint8_t reset_space;     /* FW_GAS_* */
@@ -43,8 +43,8 @@ struct fw_fadt {
  * hold even the PM1 control blocks (116 bytes, ACPI 1.0) or is not a FACP; f is zeroed then. */
 bool fw_fadt_parse(const uint8_t *t, size_t len, struct fw_fadt *f);
 
-/* Whether the chipset is known to have no CMOS clock or no 8042: only when the FADT says so
- * (older FADTs say nothing, and every PC of that era has both). */
+/* Whether the chipset is known to have no CMOS clock (ACPI 5.0+) or no 8042 (ACPI 2.0+): only
+ * when a FADT of that revision says so (older ones say nothing; PCs of that era have both). */
 bool fw_fadt_no_cmos(const struct fw_fadt *f);
 bool fw_fadt_no_8042(const struct fw_fadt *f);
 

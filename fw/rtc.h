@@ -6,7 +6,7 @@
  * Registers: seconds 0x00, minutes 0x02, hours 0x04, day of month 0x07, month 0x08, year
  * 0x09 (two digits), status A 0x0A (bit 7: update in progress), status B 0x0B (bit 2: binary
  * rather than BCD, bit 1: 24-hour rather than 12-hour; in 12-hour mode bit 7 of the hours is
- * PM), and the century in the register the FADT names (CENTURY, ACPI 6.5 table 5.9), if any.
+ * PM), and the century in the register the FADT names (CENTURY, ACPI 6.5 §5.2.9), if any.
  * The values are untrusted: a flat battery or a chip in a strange mode gives any bytes. */
 #ifndef FW_RTC_H
 #define FW_RTC_H

@@ -123,9 +123,19 @@ static void test_fadt(void **state)
 	assert_false(fw_fadt_no_cmos(&f));
 	assert_false(fw_fadt_parse(t, 115, &f));
 	assert_int_equal(f.pm1a_cnt, 0);
-	/* revision 3: the reset register, the boot flags, X_ fields preferred */
+	/* revision 2 (ACPI 1.0b): the reset register, but byte 109 is still reserved */
+	t[8] = 2;
+	assert_true(fw_fadt_parse(t, sizeof(t), &f));
+	assert_true(f.reset_supported);
+	assert_false(f.boot_arch_valid);
+	assert_false(fw_fadt_no_8042(&f));
+	/* revision 3: the boot flags and the X_ fields; "no CMOS" only counts from revision 5 */
 	t[8] = 3;
 	t[109] = 0x20;             /* no CMOS RTC, no 8042 */
+	assert_true(fw_fadt_parse(t, sizeof(t), &f));
+	assert_true(fw_fadt_no_8042(&f));
+	assert_false(fw_fadt_no_cmos(&f));
+	t[8] = 5;
 	le64(t + 140, 0x1FFE0000ull);
 	t[172] = 1;                /* X_PM1a_CNT_BLK in I/O space */
 	le64(t + 176, 0x1004);
