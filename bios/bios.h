@@ -18,6 +18,7 @@
 #include "acpipm.h"
 #include "clock.h"
 #include "memmap.h"
+#include "report.h"
 #include "smbios.h"
 
 /* ---- the real-mode thunk (thunk.S, realmode.c) ---- */
@@ -136,20 +137,9 @@ bool bios_clock_read(struct fw_time *t, uint8_t century_reg, const char **why);
 /* ---- facts for the report (facts.c) ---- */
 
 struct bios_facts {
-	char app[64];
-	char mode[48];
+	struct fw_facts f;   /* fw/report.c: app, run mode, SMBIOS, clock */
 	char loader[64];
-	char sys_manufacturer[FW_SMBIOS_STR_MAX + 1];
-	char sys_product[FW_SMBIOS_STR_MAX + 1];
-	char sys_serial[FW_SMBIOS_STR_MAX + 1];
-	char sys_uuid[48];
-	char bios_vendor[FW_SMBIOS_STR_MAX + 1];
-	char bios_version[FW_SMBIOS_STR_MAX + 1];
-	char bios_date[FW_SMBIOS_STR_MAX + 1];
-	char smbios_note[72];
-	char clock[64];
 	char memmap[64];
-	struct ss_info info;
 };
 
 void bios_facts_fill(struct bios_facts *f, const struct bios_boot *b,

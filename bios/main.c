@@ -173,7 +173,7 @@ static void show(struct run *x)
 	char tail[256];
 	size_t n;
 	if (!x->cfg.quiet)
-		ss_render_text(&x->result, &x->facts.info, bios_con_write, NULL);
+		ss_render_text(&x->result, &x->facts.f.info, bios_con_write, NULL);
 	n = ss_fmt(tail, sizeof(tail), "Report files: none yet on BIOS PCs (UEFI mode writes them).\n");
 	switch (x->cfg.action) {
 	case FW_ACTION_POWEROFF: ss_fmt(tail + n, sizeof(tail) - n, "Powering off.\n"); break;
