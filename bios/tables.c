@@ -39,17 +39,17 @@ static uint64_t find_rsdp(struct bios_mem *m, char *where, size_t cap)
 	if (e != 0) {
 		size_t n = e + EBDA_SCAN <= 0xA0000u ? EBDA_SCAN : (size_t)(0xA0000u - e);
 		if (bios_mem_read(m, e, buf, n) == 0 && ss_rsdp_find(buf, n, &off) == 0) {
-			ss_fmt(where, cap, "in the EBDA at 0x%llx", (unsigned long long)(e + off));
+			ss_fmt(where, cap, "RSDP in the EBDA at 0x%llx", (unsigned long long)(e + off));
 			return e + off;
 		}
 	}
 	const uint8_t *a = bios_area(m);
 	if (a != NULL && ss_rsdp_find(a, AREA_LEN, &off) == 0) {
-		ss_fmt(where, cap, "in the BIOS area at 0x%llx",
+		ss_fmt(where, cap, "RSDP in the BIOS area at 0x%llx",
 		       (unsigned long long)(FW_LEGACY_BIOS_FIRST + off));
 		return FW_LEGACY_BIOS_FIRST + off;
 	}
-	ss_fmt(where, cap, "none found in the EBDA or 0xE0000-0xFFFFF");
+	ss_fmt(where, cap, "no RSDP in the EBDA or 0xE0000-0xFFFFF");
 	return 0;
 }
 
@@ -57,7 +57,7 @@ void bios_collect_acpi(struct ss_tableset *set, struct bios_mem *m)
 {
 	char where[64];
 	uint64_t rsdp = find_rsdp(m, where, sizeof(where));
-	ss_fmt(set->source, sizeof(set->source), "firmware (legacy BIOS; RSDP %s)", where);
+	ss_fmt(set->source, sizeof(set->source), "firmware (legacy BIOS; %s)", where);
 	set->where = SS_WHERE_FIRMWARE;
 	/* A scanned RSDP has no configuration-table GUID to call it 1.0 or 2.0: the walk reads
 	 * its revision like any other (the Linux command passes its scan result the same way). */
