@@ -28,23 +28,32 @@ FW_SRC := $(sort $(wildcard fw/*.c))
 EFI_LOGIC_SRC := $(sort $(wildcard efi/logic/*.c))
 # efi/ files that talk to firmware through gnu-efi.
 EFI_FW_SRC := $(sort $(wildcard efi/*.c))
+# fw/libc/: the C library functions GCC may call in a freestanding build, for the firmware
+# builds only (the host has its libc). libefi has memcpy/memset, so the UEFI app takes memcmp.
+FW_LIBC_EFI := fw/libc/memcmp.c
+# bios/: the legacy-BIOS front end, a Multiboot kernel (docs/BIOS.md); it has no library at all.
+BIOS_SRC := $(sort $(wildcard bios/*.c))
+BIOS_ASM := $(sort $(wildcard bios/*.S))
+FW_LIBC_BIOS := fw/libc/memcmp.c fw/libc/memcpy.c
 
 WARN := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wvla \
 	-Wformat=2 -Wundef
 HOST_CFLAGS := -std=c99 -g $(WARN) -D_DEFAULT_SOURCE -Iacpi -Ifw -Iefi/logic -Ihost
 SAN_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
-.PHONY: all help host efi san test bench run usb clean deps coverage install uninstall \
-	test-unit test-oracle test-corpus test-cli test-fuzz test-qemu fuzz-long efi-check
+.PHONY: all help host efi bios san test bench run usb clean deps coverage install uninstall \
+	test-unit test-oracle test-corpus test-cli test-fuzz test-qemu test-bios fuzz-long efi-check
 
-all: host efi
+all: host efi bios
 
 help:
 	@echo "make run       build, boot slicscan.efi in QEMU+OVMF on a sample firmware, show the report"
-	@echo "make test      every test: unit, OpenSSL oracle, corpus, fuzz, UEFI build, QEMU boots"
+	@echo "make test      every test: unit, OpenSSL oracle, corpus, fuzz, UEFI build, QEMU boots (UEFI and BIOS)"
 	@echo "make host      build/host/slicscan (Linux CLI)"
 	@echo "make efi       build/efi-x86_64/slicscan.efi and build/efi-ia32/slicscan.efi"
-	@echo "make usb       build/slicscan-usb.img, a dd-able stick image"
+	@echo "make bios      build/bios/slicscan.elf, the kernel legacy-BIOS PCs boot from the stick"
+	@echo "make usb       build/slicscan-usb.img, a dd-able stick image (UEFI and legacy BIOS)"
+	@echo "make test-bios the stick image booted by SeaBIOS in QEMU (USB and IDE), checked"
 	@echo "make bench     speed of slicscan vs acpixtract on the corpus, and binary sizes"
 	@echo "make fuzz-long a longer libFuzzer run (FUZZ_SECONDS=600)"
 	@echo "make coverage  line coverage (gcov) of the host-testable code under the host suites"
@@ -52,7 +61,7 @@ help:
 	@echo "               (DESTDIR=dir stages them for a package); make uninstall removes them"
 
 deps:
-	@scripts/deps.sh build efi test fuzz qemu bench
+	@scripts/deps.sh build efi test fuzz qemu bench bios
 
 # ---- host builds ----------------------------------------------------------------------------
 
@@ -101,7 +110,7 @@ $(BUILD)/san/oracle/%: tests/oracle/%.c $(SAN_LIB_OBJ)
 # environment lacks (a libc call, a libgcc helper) fails the build instead of the boot.
 
 EFI_ARCHS := x86_64 ia32
-EFI_SRC = $(CORE_SRC) $(FW_SRC) $(EFI_LOGIC_SRC) $(EFI_FW_SRC)
+EFI_SRC = $(CORE_SRC) $(FW_SRC) $(FW_LIBC_EFI) $(EFI_LOGIC_SRC) $(EFI_FW_SRC)
 EFI_HDRS = $(wildcard acpi/*.h acpi/*.def fw/*.h efi/logic/*.h efi/*.h)
 EFI_CFLAGS := -std=c99 -Os $(WARN) -ffreestanding -fpic -fshort-wchar -mno-red-zone \
 	-fno-stack-protector -fno-strict-aliasing -maccumulate-outgoing-args \
@@ -146,11 +155,47 @@ $(BUILD)/efi-$(1)/%.efi: $(BUILD)/efi-$(1)/%.so
 endef
 $(foreach a,$(EFI_ARCHS),$(eval $(call EFI_ARCH_RULES,$(a))))
 
+# ---- BIOS kernel (bios/; docs/BIOS.md) --------------------------------------------------------
+# acpi/*.c + fw/*.c + fw/libc/*.c + bios/*.{c,S}, 32-bit freestanding, linked at 1 MiB as a
+# Multiboot v1 ELF that SYSLINUX's mboot.c32 loads. No float or vector registers (nothing
+# sets them up), no PIC, no stack protector; libgcc for 64-bit division, nothing else.
+
+BIOS_HDRS = $(wildcard acpi/*.h acpi/*.def fw/*.h bios/*.h)
+BIOS_CFLAGS := -std=c99 -Os $(WARN) -m32 -march=i686 -ffreestanding -fno-pic -fno-pie \
+	-fno-stack-protector -fno-strict-aliasing -mgeneral-regs-only -fno-asynchronous-unwind-tables \
+	-fcf-protection=none -nostdlib -Iacpi -Ifw -Ibios
+BIOS_OBJ = $(patsubst %.c,$(BUILD)/bios/%.o,$(CORE_SRC) $(FW_SRC) $(FW_LIBC_BIOS) $(BIOS_SRC)) \
+	$(patsubst %.S,$(BUILD)/bios/%.o,$(BIOS_ASM))
+BIOS_LIBGCC = $(shell $(CC) -m32 -print-libgcc-file-name)
+
+bios: $(BUILD)/bios/slicscan.elf
+
+# Installs gcc-multilib (32-bit libgcc) and SYSLINUX when missing; order-only.
+$(BUILD)/.deps-bios:
+	@scripts/deps.sh bios
+	@mkdir -p $(dir $@) && touch $@
+
+$(BUILD)/bios/%.o: %.c $(BIOS_HDRS) | $(BUILD)/.deps-bios
+	@mkdir -p $(dir $@)
+	@echo "  CC      $@"
+	$(Q)$(CC) $(BIOS_CFLAGS) -c $< -o $@
+
+$(BUILD)/bios/%.o: %.S bios/lowmem.h | $(BUILD)/.deps-bios
+	@mkdir -p $(dir $@)
+	@echo "  AS      $@"
+	$(Q)$(CC) -m32 -fno-pic -Ibios -c $< -o $@
+
+$(BUILD)/bios/slicscan.elf: $(BIOS_OBJ) bios/bios.ld
+	@echo "  LD      $@"
+	$(Q)ld -m elf_i386 -nostdlib -static -no-pie -z max-page-size=0x1000 -z noexecstack \
+		--no-undefined -T bios/bios.ld -o $@ $(BIOS_OBJ) $(BIOS_LIBGCC)
+	$(Q)scripts/check-bios $@
+
 # ---- tests ------------------------------------------------------------------------------------
 
 # The README's test command. scripts/test runs every suite below and prints "N passed, N failed".
 test:
-	@scripts/deps.sh build efi test fuzz qemu
+	@scripts/deps.sh build efi test fuzz qemu bios
 	@scripts/test
 
 # The UEFI apps build warning-free for both architectures and are loadable PE images.
@@ -223,18 +268,23 @@ bench: $(BUILD)/host/slicscan
 
 QEMU_JOBS ?= 2
 
-test-qemu: efi host $(BUILD)/efi-x86_64/tests/qemu/loadopts.efi
+test-qemu: efi bios host $(BUILD)/efi-x86_64/tests/qemu/loadopts.efi
 	@scripts/deps.sh qemu
 	@ovmf-images/fetch --out $(BUILD)/ovmf
 	@BUILD=$(BUILD) python3 tests/qemu/run_scenarios.py -j $(QEMU_JOBS)
+
+# The legacy-BIOS suite (docs/BIOS.md): the make-usb image booted by SeaBIOS (USB and IDE).
+test-bios: usb host
+	@scripts/deps.sh bios
+	@BUILD=$(BUILD) python3 tests/qemu/run_bios.py -j $(QEMU_JOBS)
 
 run: efi
 	@scripts/deps.sh qemu
 	@BUILD=$(BUILD) scripts/run-demo
 
 # SIGN_KEY=key.pem SIGN_CERT=cert.pem [SIGN_PASS=...] make usb: apps signed for Secure Boot.
-usb: efi
-	@scripts/deps.sh qemu
+usb: efi bios
+	@scripts/deps.sh qemu bios
 	@BUILD=$(BUILD) scripts/mkusb
 
 # ---- end of issue #4 section ------------------------------------------------------------------
@@ -256,7 +306,7 @@ DOCDIR ?= $(PREFIX)/share/doc/slicscan
 INSTALL ?= install
 INSTALL_DOCS := $(sort $(wildcard docs/*.md))
 
-install: host efi
+install: host efi bios
 	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DATADIR)/EFI/BOOT \
 		$(DESTDIR)$(DOCDIR)/docs
 	$(INSTALL) -m 0755 $(BUILD)/host/slicscan $(DESTDIR)$(BINDIR)/slicscan

@@ -215,6 +215,12 @@ void ss_collect_firmware(struct ss_tableset *s, ss_read_fn read, void *ctx, uint
  * tables came from elsewhere (Linux: sysfs holds every table but these three). */
 void ss_collect_firmware_roots(struct ss_tableset *s, ss_read_fn read, void *ctx, uint64_t rsdp,
 			       uint64_t rsdp1);
+/* Where there is no pointer to the RSDP (legacy BIOS PCs), firmware leaves it in the first KiB
+ * of the EBDA or in 0xE0000-0xFFFFF (ACPI 6.5 §5.2.5.1): the first "RSD PTR " on a 16-byte
+ * boundary of area (a copy of such memory, area[0] 16-byte aligned) whose 20-byte checksum
+ * holds. Returns 0 with *off set, or -1. The walk then checks the rest (revision, the
+ * extended checksum) like any RSDP. */
+int ss_rsdp_find(const uint8_t *area, size_t len, size_t *off);
 
 /* ---- the judgement --------------------------------------------------------------------- */
 

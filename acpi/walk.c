@@ -200,6 +200,17 @@ void ss_collect_firmware(struct ss_tableset *s, ss_read_fn read, void *ctx, uint
 	collect(s, read, ctx, rsdp, rsdp1, false);
 }
 
+int ss_rsdp_find(const uint8_t *area, size_t len, size_t *off)
+{
+	for (size_t o = 0; area != NULL && ss_in_bounds(o, SS_RSDP_V1_LEN, len); o += SS_RSDP_ALIGN)
+		if (ss_memeq(area + o + SS_RSDP_AT(signature), SS_RSDP_SIGNATURE, SS_RSDP_SIG_LEN) &&
+		    ss_sum8(area + o, SS_RSDP_V1_LEN) == 0) {
+			*off = o;
+			return 0;
+		}
+	return -1;
+}
+
 void ss_collect_firmware_roots(struct ss_tableset *s, ss_read_fn read, void *ctx, uint64_t rsdp,
 			       uint64_t rsdp1)
 {

@@ -2,8 +2,8 @@
 /* Console output for slicscan.efi: the core's text through ConOut, and the coloured banner. */
 #include "efi_ss.h"
 
-#include "bigtext.h"
 #include "screen.h"
+#include "verdict.h"
 
 void efi_ss_to_char16(const char *s, CHAR16 *out, UINTN cap)
 {
@@ -29,7 +29,6 @@ static struct {
 	unsigned cols, rows;
 	struct fw_wrap wrap;     /* every line goes through it */
 	UINTN line_attr;             /* colour of the lines being written; 0: normal */
-	bool box_only;               /* ... of the lines of the banner's box only */
 	/* The graphics console behind ConOut, when it draws block elements, and every other
 	 * console behind it (serial terminals): the big letters go to each separately. */
 	SIMPLE_TEXT_OUTPUT_INTERFACE *gfx;
@@ -37,7 +36,7 @@ static struct {
 	UINTN ntext;
 } con;
 
-static const UINTN normal = EFI_TEXT_ATTR(EFI_LIGHTGRAY, EFI_BLACK);
+static const UINTN normal = FW_ATTR_NORMAL; /* = EFI_TEXT_ATTR(EFI_LIGHTGRAY, EFI_BLACK) */
 
 static void set_attr(UINTN attr)
 {
@@ -84,8 +83,6 @@ static void put_line(void *ctx, const char *s, size_t n)
 {
 	UINTN a = con.line_attr;
 	(void)ctx;
-	if (con.box_only && !(n > 0 && (s[0] == '+' || s[0] == '|')))
-		a = 0;
 	if (a != 0)
 		set_attr(a);
 	put_raw(s, n);
@@ -181,129 +178,54 @@ void efi_ss_con_printf(const char *fmt, ...)
 void efi_ss_con_notice(const char *msg)
 {
 	fw_wrap_flush(wrapper());
-	con.line_attr = EFI_TEXT_ATTR(EFI_YELLOW, EFI_BLACK);
+	con.line_attr = FW_ATTR_NOTICE;
 	efi_ss_con_printf("slicscan: %s\n", msg);
 	con.line_attr = 0;
 }
 
-/* ---- the verdict block, the last screenful ---- */
+/* ---- the verdict block, the last screenful (fw/verdict.c plans and words it) ---- */
 
-/* The box of the banner, and the big letters (bright on black: block glyphs in the letter's
- * colour read best from across a room; the box says the verdict again in words). */
-static void verdict_colours(enum ss_verdict v, UINTN *box, UINTN *big)
+static void term_line(void *ctx, const char *s, size_t n, uint8_t attr)
 {
-	switch (v) {
-	case SS_VERDICT_READY:
-		*box = EFI_TEXT_ATTR(EFI_WHITE, EFI_GREEN);
-		*big = EFI_TEXT_ATTR(EFI_LIGHTGREEN, EFI_BLACK);
-		break;
-	case SS_VERDICT_READY_WITH_WARNINGS:
-		*box = EFI_TEXT_ATTR(EFI_BLACK, EFI_BROWN);
-		*big = EFI_TEXT_ATTR(EFI_YELLOW, EFI_BLACK);
-		break;
-	case SS_VERDICT_NOT_READY:
-		*box = EFI_TEXT_ATTR(EFI_WHITE, EFI_RED);
-		*big = EFI_TEXT_ATTR(EFI_LIGHTRED, EFI_BLACK);
-		break;
-	default:
-		*box = EFI_TEXT_ATTR(EFI_WHITE, EFI_MAGENTA);
-		*big = EFI_TEXT_ATTR(EFI_LIGHTMAGENTA, EFI_BLACK);
-		break;
-	}
+	(void)ctx;
+	if (attr != FW_ATTR_NORMAL)
+		set_attr(attr);
+	put_raw(s, n);
+	if (attr != FW_ATTR_NORMAL)
+		set_attr(normal);
+	put_raw("\n", 1);
 }
 
 /* One row of the big letters: U+2588 FULL BLOCK on the graphics console, '#' on the others
  * (a serial terminal would turn the block into '*' or a byte outside ASCII). */
-static void big_row(const char *word, unsigned row, UINTN attr)
+static void term_big(void *ctx, const char *row, size_t n, uint8_t attr)
 {
-	char ascii[96];
 	CHAR16 a16[96], blocks[96];
-	size_t n = fw_big_row(word, row, ascii, sizeof(ascii));
-
-	put_raw("  ", 2);
+	(void)ctx;
+	if (n >= sizeof(a16) / sizeof(a16[0]))
+		n = sizeof(a16) / sizeof(a16[0]) - 1;
+	put_raw("          ", FW_BIG_INDENT);
 	set_attr(attr);
 	if (con.gfx != NULL) {
-		for (size_t i = 0; i <= n; i++) {
-			a16[i] = (CHAR16)(unsigned char)ascii[i];
-			blocks[i] = ascii[i] == '#' ? 0x2588 : a16[i];
+		for (size_t i = 0; i < n; i++) {
+			a16[i] = (CHAR16)(unsigned char)row[i];
+			blocks[i] = row[i] == '#' ? 0x2588 : a16[i];
 		}
+		a16[n] = blocks[n] = 0;
 		con.gfx->OutputString(con.gfx, blocks);
 		for (UINTN i = 0; i < con.ntext; i++)
 			con.text[i]->OutputString(con.text[i], a16);
 	} else {
-		put_raw(ascii, n);
+		put_raw(row, n);
 	}
 	set_attr(normal);
 	put_raw("\n", 1);
 }
 
-static bool is_problem(const struct ss_finding *f)
-{
-	return f->sev != SS_SEV_INFO;
-}
-
-static size_t problem_text(const struct ss_finding *f, char *buf, size_t cap)
-{
-	size_t n = ss_fmt(buf, cap, "  %s: %s (%s)", ss_severity_str(f->sev), f->msg,
-			  ss_finding_info(f->id)->id);
-	return n < cap ? n : cap - 1;
-}
-
 void efi_ss_con_verdict(const struct ss_result *r, const char *tail)
 {
-	struct fw_wrap *w = wrapper(), count;
-	static size_t plines[SS_MAX_FINDINGS]; /* static: the firmware's stack is small */
-	size_t np = 0, banner, tail_lines;
-	struct fw_plan plan;
-	char buf[SS_MSG_LEN + 96];
-	UINTN box, big;
-
+	struct fw_wrap *w = wrapper();
 	fw_wrap_flush(w);
-	/* Measure what must be on the last screen, wrapped as it will be printed. */
-	fw_wrap_init(&count, w->width, NULL, NULL);
-	ss_render_banner(r, fw_wrap_write, &count);
-	fw_wrap_flush(&count);
-	banner = count.lines;
-	fw_wrap_init(&count, w->width, NULL, NULL);
-	fw_wrap_write(&count, tail, ss_strlen(tail));
-	fw_wrap_flush(&count);
-	tail_lines = count.lines;
-	for (size_t i = 0; i < r->nf; i++)
-		if (is_problem(&r->f[i]))
-			plines[np++] = fw_wrap_line(buf, problem_text(&r->f[i], buf, sizeof(buf)),
-							w->width, NULL, NULL);
-	fw_plan_verdict(con.rows, FW_BIG_ROWS, banner, plines, np, tail_lines, &plan);
-
-	verdict_colours(r->verdict, &box, &big);
-	if (plan.gap_top)
-		put_raw("\n", 1);
-	const char *word = fw_big_word(r->verdict);
-	for (unsigned row = 0; row < FW_BIG_ROWS; row++)
-		big_row(word, row, big);
-	if (plan.gap_mid)
-		put_raw("\n", 1);
-	con.line_attr = box;
-	con.box_only = true;
-	ss_render_banner(r, efi_ss_con_write, NULL);
-	fw_wrap_flush(w);
-	con.line_attr = 0;
-	con.box_only = false;
-	/* The problems below the banner, which may tell the reader to look below. */
-	if (plan.problems_shown > 0)
-		efi_ss_con_printf("Problems found (%zu):\n", np);
-	else if (plan.problems_more)
-		efi_ss_con_printf("Problems found: %zu, listed in the report's findings\n", np);
-	for (size_t i = 0, k = 0; i < r->nf && k < plan.problems_shown; i++) {
-		if (!is_problem(&r->f[i]))
-			continue;
-		size_t n = problem_text(&r->f[i], buf, sizeof(buf));
-		efi_ss_con_write(NULL, buf, n);
-		efi_ss_con_write(NULL, "\n", 1);
-		k++;
-	}
-	if (plan.problems_shown > 0 && plan.problems_more)
-		efi_ss_con_printf("  ... and %zu more in the report's findings\n",
-				  np - plan.problems_shown);
-	efi_ss_con_write(NULL, tail, ss_strlen(tail));
-	fw_wrap_flush(w);
+	struct fw_term t = { w->width, con.rows, term_line, term_big, NULL };
+	fw_verdict_block(&t, r, tail);
 }

@@ -3,6 +3,8 @@
  * test-only QEMU exit port. Power-off and reboot are plain RT->ResetSystem calls in main.c. */
 #include "efi_ss.h"
 
+#include "x86io.h"
+
 void efi_ss_wait_key(unsigned seconds)
 {
 	EFI_EVENT timer = NULL;
@@ -34,8 +36,5 @@ void efi_ss_wait_key(unsigned seconds)
 
 void efi_ss_debug_exit(unsigned code)
 {
-	/* isa-debug-exit (-device isa-debug-exit,iobase=0xf4,iosize=0x04): QEMU exits with
-	 * (code << 1) | 1. On real hardware port 0xf4 may belong to anything: tests only. */
-	UINT8 v = (UINT8)code;
-	__asm__ __volatile__("outb %0, %1" : : "a"(v), "Nd"((UINT16)0xf4));
+	fw_debug_exit(code); /* fw/x86io.h: tests only */
 }

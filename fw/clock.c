@@ -49,6 +49,12 @@ void fw_clock_unreadable_msg(uint64_t status, char *msg, size_t cap)
 		       (unsigned long long)status);
 }
 
+void fw_clock_unreadable_why(const char *why, char *msg, size_t cap)
+{
+	if (cap > 0)
+		ss_fmt(msg, cap, "firmware clock unreadable (%.80s): " REMEDY, why);
+}
+
 void fw_clock_iso(const struct fw_time *t, char *buf, size_t cap)
 {
 	if (t->time_zone == FW_TZ_UNSPECIFIED ||

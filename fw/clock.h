@@ -36,6 +36,8 @@ bool fw_clock_check(const struct fw_time *t, unsigned build_year, char *msg, siz
 
 /* The message when GetTime() itself failed; status is the EFI_STATUS as a number. */
 void fw_clock_unreadable_msg(uint64_t status, char *msg, size_t cap);
+/* The same for a clock read some other way (the BIOS kernel's CMOS ports): why says how. */
+void fw_clock_unreadable_why(const char *why, char *msg, size_t cap);
 
 /* "2024-05-01T13:45:07+02:00" (zone known) or "2024-05-01T13:45:07 (local time, zone unknown)".
  * The UEFI TimeZone field counts minutes with Localtime = UTC - TimeZone, so the ISO offset is

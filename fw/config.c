@@ -71,7 +71,8 @@ static void add_msg(struct fw_config *c, unsigned line, const char *fmt, ...)
 	va_start(ap, fmt);
 	ss_vfmt(text, sizeof(text), fmt, ap);
 	va_end(ap);
-	ss_fmt(c->msg[c->nmsg++], SS_MSG_LEN, FW_CONFIG_NAME " line %u: %s", line, text);
+	ss_fmt(c->msg[c->nmsg++], SS_MSG_LEN, "%s %u: %s",
+	       c->unit != NULL ? c->unit : FW_CONFIG_NAME " line", line, text);
 }
 
 /* ---- values ---- */
@@ -361,6 +362,14 @@ static void parse_line(struct fw_config *c, unsigned line, const char *s, size_t
 		ss_fmt(what, sizeof(what), "%s = \"%s\"", key_names[k], ex);
 		add_msg(c, line, "%s: %s, default used", what, why);
 	}
+}
+
+void fw_config_parse_from(struct fw_config *c, const uint8_t *data, size_t len, const char *unit)
+{
+	const char *was = c->unit;
+	c->unit = unit;
+	fw_config_parse(c, data, len);
+	c->unit = was;
 }
 
 void fw_config_parse(struct fw_config *c, const uint8_t *data, size_t len)

@@ -59,6 +59,7 @@ struct fw_config {
 	bool text_80x25;                 /* text_mode = 80x25: use console mode 0, not the current */
 	char msg[FW_CFG_MAX_MSGS][SS_MSG_LEN];
 	size_t nmsg;
+	const char *unit;                /* messages name the line as "<unit> N"; NULL: "slicscan.cfg line" */
 	size_t dropped_msgs;             /* messages beyond FW_CFG_MAX_MSGS */
 };
 
@@ -66,6 +67,10 @@ void fw_config_defaults(struct fw_config *c);
 
 /* Apply the file's lines on top of c (call fw_config_defaults first). */
 void fw_config_parse(struct fw_config *c, const uint8_t *data, size_t len);
+/* The same for lines from elsewhere: messages say "<unit> N: ..." instead of
+ * "slicscan.cfg line N: ..." (the BIOS kernel's command line: unit "kernel command line,
+ * word"). unit must outlive c. */
+void fw_config_parse_from(struct fw_config *c, const uint8_t *data, size_t len, const char *unit);
 
 /* Normalise a path for the stick: '/' becomes '\', a leading '\' is added, repeated and
  * trailing separators go. Refuses (returns -1 with a reason) control characters, any of

@@ -155,3 +155,69 @@ void fw_smbios_parse(const uint8_t *tbl, size_t len, uint8_t major, uint8_t mino
 		off = e + 2;
 	}
 }
+
+int fw_smbios_find(const uint8_t *area, size_t len, bool want64, size_t *off)
+{
+	struct fw_smbios_ep ep;
+	for (size_t o = 0; area != NULL && ss_in_bounds(o, 7, len); o += 16) {
+		if (!ss_memeq(area + o, want64 ? "_SM3_" : "_SM_", want64 ? 5 : 4))
+			continue;
+		size_t n = fw_smbios_ep_size(area + o);
+		if (n != 0 && ss_in_bounds(o, n, len) &&
+		    fw_smbios_ep_parse(area + o, n, &ep, NULL) == 0 && ep.is64 == want64) {
+			*off = o;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+/* Read and verify the entry point at addr (0: none, false without a reason). */
+static bool read_ep(ss_read_fn read, void *ctx, uint64_t addr, struct fw_smbios_ep *ep,
+		    const char **why)
+{
+	uint8_t head[7], full[64];
+	if (addr == 0)
+		return false;
+	if (read(ctx, addr, head, sizeof(head)) != 0) {
+		*why = "SMBIOS entry point outside readable memory";
+		return false;
+	}
+	size_t n = fw_smbios_ep_size(head);
+	if (n == 0 || n > sizeof(full)) {
+		*why = "SMBIOS entry point has no valid anchor or length";
+		return false;
+	}
+	if (read(ctx, addr, full, n) != 0) {
+		*why = "SMBIOS entry point outside readable memory";
+		return false;
+	}
+	return fw_smbios_ep_parse(full, n, ep, why) == 0;
+}
+
+bool fw_smbios_read(ss_read_fn read, void *ctx, uint64_t ep3, uint64_t ep2, uint8_t *buf,
+		    size_t cap, struct fw_smbios_info *info, const char **why)
+{
+	struct fw_smbios_ep ep;
+
+	ss_memfill(info, 0, sizeof(*info));
+	if (!read_ep(read, ctx, ep3, &ep, why) && !read_ep(read, ctx, ep2, &ep, why))
+		return false;
+	size_t len = ep.table_len > FW_SMBIOS_TABLE_MAX ? FW_SMBIOS_TABLE_MAX : ep.table_len;
+	if (len > cap)
+		len = cap;
+	bool got = false;
+	while (len >= 4 && !(got = read(ctx, ep.table_addr, buf, len) == 0) && ep.is64)
+		len /= 2;
+	if (!got) {
+		*why = "SMBIOS structure table outside readable memory";
+		return false;
+	}
+	fw_smbios_parse(buf, len, ep.major, ep.minor, info);
+	if (!info->found_type0 && !info->found_type1) {
+		*why = "SMBIOS table has no BIOS (type 0) or System (type 1) structure";
+		return false;
+	}
+	*why = NULL;
+	return true;
+}

@@ -11,6 +11,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "slicscan.h"
+
 #define FW_SMBIOS_STR_MAX 64          /* bytes kept of each string */
 #define FW_SMBIOS_TABLE_MAX (1u << 20) /* larger structure tables are refused */
 
@@ -45,6 +47,20 @@ struct fw_smbios_info {
 	size_t structures;   /* structures walked */
 	bool truncated;      /* the walk stopped at a malformed structure */
 };
+
+/* The first entry point of the wanted kind ("_SM3_" when want64, else "_SM_") on a 16-byte
+ * boundary of area (a copy of 0xF0000-0xFFFFF, where legacy BIOSes put it: DSP0134 5.2.1,
+ * 5.2.2) that fw_smbios_ep_parse() accepts. Returns 0 with *off set, or -1. */
+int fw_smbios_find(const uint8_t *area, size_t len, bool want64, size_t *off);
+
+/* Read the facts through read (the front end's checked ss_read_fn): the entry point at ep3
+ * ("_SM3_") first, else the one at ep2 ("_SM_"); 0 means none. The structure table is copied
+ * into buf (cap bytes; FW_SMBIOS_TABLE_MAX holds any table this code accepts); a 3.x table
+ * only states a maximum size, so when that much is not readable, halves of it are tried.
+ * Returns true with info filled; else false, info zeroed and *why set, unless no entry point
+ * was given at all (then *why is left as the caller set it). */
+bool fw_smbios_read(ss_read_fn read, void *ctx, uint64_t ep3, uint64_t ep2, uint8_t *buf,
+		    size_t cap, struct fw_smbios_info *info, const char **why);
 
 /* Walk the structure table (len bytes) of the given SMBIOS version and fill info from the
  * first type 0 (BIOS) and type 1 (System) structures. Never reads outside tbl[0..len). */

@@ -112,19 +112,15 @@ static void rsdp_from_systab(const char *path, uint64_t *rsdp20, uint64_t *rsdp1
 	}
 }
 
-/* The first "RSD PTR " on a 16-byte boundary of the BIOS area whose 20-byte checksum holds. */
+/* The RSDP in the BIOS area, found by the core's scan (ACPI 6.5 §5.2.5.1). */
 static uint64_t rsdp_from_bios_area(struct mem *m)
 {
 	static unsigned char area[FW_LEGACY_BIOS_LAST - FW_LEGACY_BIOS_FIRST + 1];
-	if (mem_read(m, FW_LEGACY_BIOS_FIRST, area, sizeof(area)) != 0)
+	size_t off;
+	if (mem_read(m, FW_LEGACY_BIOS_FIRST, area, sizeof(area)) != 0 ||
+	    ss_rsdp_find(area, sizeof(area), &off) != 0)
 		return 0;
-	for (size_t o = 0; o + SS_RSDP_V1_LEN <= sizeof(area); o += SS_RSDP_ALIGN) {
-		if (memcmp(area + o + SS_RSDP_AT(signature), SS_RSDP_SIGNATURE, SS_RSDP_SIG_LEN))
-			continue;
-		if (!ss_sum8(area + o, SS_RSDP_V1_LEN))
-			return FW_LEGACY_BIOS_FIRST + o;
-	}
-	return 0;
+	return FW_LEGACY_BIOS_FIRST + off;
 }
 
 void host_machine_paths(struct host_machine *m, const char *root)

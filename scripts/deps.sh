@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
 # Install the Debian 12 packages a make target needs, only when some are missing.
-# Usage: scripts/deps.sh GROUP... (build efi test fuzz qemu bench)
+# Usage: scripts/deps.sh GROUP... (build efi test fuzz qemu bench bios)
 set -euo pipefail
 
 pkgs=()
@@ -13,6 +13,9 @@ for g in "$@"; do
 	fuzz) pkgs+=(clang libclang-rt-14-dev) ;;
 	qemu) pkgs+=(qemu-system-x86 ovmf ovmf-ia32 mtools dosfstools openssl python3 sbsigntool) ;;
 	bench) pkgs+=(acpica-tools) ;;
+	# the BIOS kernel (32-bit libgcc), its boot chain on the stick (SYSLINUX's MBR, ldlinux,
+	# mboot.c32), and SeaBIOS boots in QEMU (test-bios)
+	bios) pkgs+=(gcc make binutils gcc-multilib syslinux syslinux-common mtools dosfstools seabios qemu-system-x86 python3) ;;
 	*) echo "deps.sh: unknown group '$g'" >&2; exit 4 ;;
 	esac
 done

@@ -409,7 +409,7 @@ def make_usb_image(sc, wd):
     img = os.path.join(wd, "stick.img")
     env = dict(os.environ, BUILD=os.path.join(wd, "build"))
     os.makedirs(os.path.join(wd, "build"))
-    for arch in ("efi-x86_64", "efi-ia32"):  # mkusb takes the apps from $BUILD
+    for arch in ("efi-x86_64", "efi-ia32", "bios"):  # mkusb takes the apps from $BUILD
         os.symlink(os.path.join(BUILD, arch), os.path.join(wd, "build", arch))
     if sc.sign:
         env.update(SIGN_KEY=os.path.join(OVMF, "PkKek-1-snakeoil.key"),

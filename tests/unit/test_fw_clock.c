@@ -52,6 +52,11 @@ static void test_dead_battery_message(void **state)
 	assert_non_null(strstr(msg, "0x8000000000000007"));
 	assert_non_null(strstr(msg, "0xC004F06C"));
 	assert_true(strlen(msg) < SS_MSG_LEN - 1);
+	fw_clock_unreadable_why("CMOS update flag never cleared, the longest reason the BIOS "
+				"kernel gives and then some more words", msg, sizeof(msg));
+	assert_non_null(strstr(msg, "unreadable (CMOS update flag never cleared"));
+	assert_non_null(strstr(msg, "0xC004F06C"));
+	assert_true(strlen(msg) < SS_MSG_LEN - 1);
 }
 
 static void test_fields(void **state)

@@ -414,6 +414,24 @@ static void test_shipped_example(void **state)
 	assert_memory_equal(&c, &d, sizeof(c));
 }
 
+/* Lines from elsewhere (the BIOS kernel's command line) name their own unit in messages. */
+static void test_parse_from(void **state)
+{
+	(void)state;
+	struct fw_config c;
+	fw_config_defaults(&c);
+	const char words[] = "action=poweroff\ndebug_exit=yes\nbogus=1\n";
+	fw_config_parse_from(&c, (const uint8_t *)words, sizeof(words) - 1,
+			     "kernel command line, word");
+	assert_int_equal(c.action, FW_ACTION_POWEROFF);
+	assert_true(c.debug_exit);
+	assert_int_equal(c.nmsg, 1);
+	assert_string_equal(c.msg[0], "kernel command line, word 3: unknown key \"bogus\", line ignored");
+	/* the file's own messages are unchanged afterwards */
+	parse_str(&c, "x\n");
+	assert_true(has_msg(&c, "slicscan.cfg line 1: expected"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -432,6 +450,7 @@ int main(void)
 		cmocka_unit_test(test_text_decode),
 		cmocka_unit_test(test_random_junk),
 		cmocka_unit_test(test_shipped_example),
+		cmocka_unit_test(test_parse_from),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -200,6 +200,125 @@ static void test_entry_points(void **state)
 	assert_int_equal(fw_smbios_ep_parse(NULL, 0, &ep, NULL), -1);
 }
 
+/* A fake BIOS area 0xF0000..0xFFFFF holding entry points, and a table at 0x7FFF0000. */
+#define AREA 0xF0000u
+#define TBL 0x7FFF0000u
+
+struct fake {
+	uint8_t area[0x10000];
+	uint8_t tbl[sizeof(table)];
+	size_t tbl_readable; /* bytes of the table that can be read */
+	unsigned reads;
+};
+
+static int fake_read(void *ctx, uint64_t addr, void *dst, size_t len)
+{
+	struct fake *f = ctx;
+	f->reads++;
+	if (addr >= AREA && addr - AREA <= sizeof(f->area) && len <= sizeof(f->area) - (addr - AREA)) {
+		memcpy(dst, f->area + (addr - AREA), len);
+		return 0;
+	}
+	if (addr == TBL && len <= f->tbl_readable) {
+		memcpy(dst, f->tbl, len);
+		return 0;
+	}
+	return -1;
+}
+
+static void put_ep2(uint8_t *p, uint32_t addr, uint16_t len)
+{
+	static const uint8_t e2[0x1F] = { '_', 'S', 'M', '_', 0, 0x1F, 2, 8, 0x40 };
+	memcpy(p, e2, sizeof(e2));
+	memcpy(p + 16, "_DMI_", 5);
+	p[22] = (uint8_t)len, p[23] = (uint8_t)(len >> 8);
+	p[24] = (uint8_t)addr, p[25] = (uint8_t)(addr >> 8), p[26] = (uint8_t)(addr >> 16);
+	p[27] = (uint8_t)(addr >> 24);
+	fix_sum(p + 16, 15, 5);
+	fix_sum(p, 0x1F, 4);
+}
+
+static void put_ep3(uint8_t *p, uint32_t addr, uint32_t max)
+{
+	static const uint8_t e3[0x18] = { '_', 'S', 'M', '3', '_', 0, 0x18, 3, 0, 0, 1 };
+	memcpy(p, e3, sizeof(e3));
+	p[12] = (uint8_t)max, p[13] = (uint8_t)(max >> 8), p[14] = (uint8_t)(max >> 16);
+	p[16] = (uint8_t)addr, p[17] = (uint8_t)(addr >> 8), p[18] = (uint8_t)(addr >> 16);
+	p[19] = (uint8_t)(addr >> 24);
+	fix_sum(p, 0x18, 5);
+}
+
+/* The BIOS-area scan: 16-byte boundaries, a valid entry point of the kind asked for. */
+static void test_find_in_bios_area(void **state)
+{
+	(void)state;
+	static struct fake f;
+	size_t off = 99;
+	memset(&f, 0, sizeof(f));
+	assert_int_equal(fw_smbios_find(f.area, sizeof(f.area), false, &off), -1);
+	put_ep2(f.area + 0x108, TBL, sizeof(table));   /* off the 16-byte grid */
+	put_ep2(f.area + 0x200, TBL, sizeof(table));
+	f.area[0x200 + 24] ^= 1;                        /* checksum broken */
+	assert_int_equal(fw_smbios_find(f.area, sizeof(f.area), false, &off), -1);
+	uint8_t cut[0x1F];
+	put_ep2(cut, TBL, sizeof(table));
+	memcpy(f.area + 0xFFF0, cut, 0x10);             /* cut by the end of the area */
+	assert_int_equal(fw_smbios_find(f.area, sizeof(f.area), false, &off), -1);
+	put_ep2(f.area + 0x9430, TBL, sizeof(table));
+	assert_int_equal(fw_smbios_find(f.area, sizeof(f.area), false, &off), 0);
+	assert_int_equal(off, 0x9430);
+	assert_int_equal(fw_smbios_find(f.area, sizeof(f.area), true, &off), -1);
+	put_ep3(f.area + 0x9400, TBL, 0x10000);
+	assert_int_equal(fw_smbios_find(f.area, sizeof(f.area), true, &off), 0);
+	assert_int_equal(off, 0x9400);
+	assert_int_equal(fw_smbios_find(NULL, 0, true, &off), -1);
+}
+
+/* The shared read: 3.x first, its maximum size halved until readable; 2.x exact. */
+static void test_read_through_callback(void **state)
+{
+	(void)state;
+	static struct fake f;
+	static uint8_t buf[FW_SMBIOS_TABLE_MAX];
+	struct fw_smbios_info info;
+	const char *why = "caller's default";
+	memset(&f, 0, sizeof(f));
+	memcpy(f.tbl, table, sizeof(table));
+	f.tbl_readable = sizeof(table);
+
+	/* no entry point at all: the caller's reason stays */
+	assert_false(fw_smbios_read(fake_read, &f, 0, 0, buf, sizeof(buf), &info, &why));
+	assert_string_equal(why, "caller's default");
+
+	put_ep2(f.area + 0x9430, TBL, sizeof(table));
+	assert_true(fw_smbios_read(fake_read, &f, 0, AREA + 0x9430, buf, sizeof(buf), &info, &why));
+	assert_null(why);
+	assert_string_equal(info.sys_serial, "H9XJ1L2");
+
+	/* 3.x: a maximum of 4 * the table, only the table readable: halved twice */
+	put_ep3(f.area + 0x9400, TBL, 4 * sizeof(table));
+	f.tbl_readable = sizeof(table);
+	assert_true(fw_smbios_read(fake_read, &f, AREA + 0x9400, AREA + 0x9430, buf, sizeof(buf),
+				   &info, &why));
+	assert_string_equal(info.bios_vendor, "ACME");
+
+	/* a table nobody can read */
+	f.tbl_readable = 0;
+	assert_false(fw_smbios_read(fake_read, &f, 0, AREA + 0x9430, buf, sizeof(buf), &info, &why));
+	assert_string_equal(why, "SMBIOS structure table outside readable memory");
+	assert_false(info.found_type1);
+	/* an entry point outside readable memory */
+	assert_false(fw_smbios_read(fake_read, &f, 0, 0x1234, buf, sizeof(buf), &info, &why));
+	assert_string_equal(why, "SMBIOS entry point outside readable memory");
+	/* a buffer smaller than the table: what fits is parsed, nothing beyond it is written */
+	f.tbl_readable = sizeof(table);
+	memset(buf, 0xAA, 64);
+	assert_true(fw_smbios_read(fake_read, &f, 0, AREA + 0x9430, buf, 47, &info, &why));
+	assert_true(info.found_type0);
+	assert_false(info.found_type1);
+	assert_int_equal(buf[47], 0xAA);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -207,6 +326,8 @@ int main(void)
 		cmocka_unit_test(test_every_prefix),
 		cmocka_unit_test(test_faults),
 		cmocka_unit_test(test_entry_points),
+		cmocka_unit_test(test_find_in_bios_area),
+		cmocka_unit_test(test_read_through_callback),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -837,6 +837,34 @@ static void test_roots_only(void **state)
 	mem_free(&m);
 }
 
+/* The BIOS-area scan: only a 16-byte aligned "RSD PTR " whose 20-byte checksum holds. */
+static void test_rsdp_find(void **state)
+{
+	(void)state;
+	struct fx f;
+	static uint8_t area[0x400];
+	size_t off = 12345;
+	fx_init(&f);
+	memset(area, 0, sizeof(area));
+	assert_int_equal(ss_rsdp_find(area, sizeof(area), &off), -1);
+	assert_int_equal(off, 12345);
+	/* decoys: a signature off the 16-byte grid, one with a bad checksum */
+	memcpy(area + 0x108, f.t[FX_RSDP].b, 20);
+	memcpy(area + 0x200, f.t[FX_RSDP].b, 20);
+	area[0x200 + 8] ^= 1;
+	assert_int_equal(ss_rsdp_find(area, sizeof(area), &off), -1);
+	memcpy(area + 0x3f0, f.t[FX_RSDP].b, 16); /* cut by the end of the area */
+	assert_int_equal(ss_rsdp_find(area, sizeof(area), &off), -1);
+	memcpy(area + 0x2e0, f.t[FX_RSDP].b, 20);
+	assert_int_equal(ss_rsdp_find(area, sizeof(area), &off), 0);
+	assert_int_equal(off, 0x2e0);
+	memcpy(area + 0x30, f.t[FX_RSDP].b, 20); /* the first one wins */
+	assert_int_equal(ss_rsdp_find(area, sizeof(area), &off), 0);
+	assert_int_equal(off, 0x30);
+	assert_int_equal(ss_rsdp_find(area, 0x30 + 19, &off), -1);
+	assert_int_equal(ss_rsdp_find(NULL, 0, &off), -1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -858,6 +886,7 @@ int main(void)
 		cmocka_unit_test(test_arena_too_small),
 		cmocka_unit_test(test_bounded),
 		cmocka_unit_test(test_roots_only),
+		cmocka_unit_test(test_rsdp_find),
 	};
 	return cmocka_run_group_tests_name("walk", tests, NULL, fx_teardown_all);
 }
