@@ -96,7 +96,7 @@ void ss_render_csv(const struct ss_result *r, const struct ss_info *info, ss_wri
 	cfield(&l, id);
 	cfield(&l, tid);
 	cfield(&l, ss_msdm_state_str(r->msdm.state));
-	cfield(&l, r->oem_license_evidence ? "yes" : "no");
+	cfield(&l, r->oem_license_evidence ? "yes" : r->complete ? "no" : "unknown");
 
 	/* Every warning, error and fatal finding as its id, once each, in the order raised. */
 	size_t o = 0;

@@ -347,7 +347,11 @@ void ss_render_json(const struct ss_result *r, const struct ss_info *info, ss_wr
 	ss_json_key(&j, "windows7_reason"); ss_json_string(&j, r->win7_reason);
 	ss_json_key(&j, "predicted_error"); ss_json_string(&j, r->predicted_error);
 	ss_json_key(&j, "windows8_kms"); ss_json_string(&j, "not-affected");
-	ss_json_key(&j, "oem_license_evidence"); ss_json_bool(&j, r->oem_license_evidence);
+	ss_json_key(&j, "oem_license_evidence");
+	if (!r->oem_license_evidence && !r->complete)
+		ss_json_null(&j); /* nothing read: no claim either way */
+	else
+		ss_json_bool(&j, r->oem_license_evidence);
 	ss_json_key(&j, "why"); ss_json_string(&j, r->deciding >= 0 ? r->f[r->deciding].msg : 0);
 	ss_json_key(&j, "what_to_do");
 	ss_json_begin_array(&j, SS_JSON_LINES);

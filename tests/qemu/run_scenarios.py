@@ -154,7 +154,7 @@ NO_ACPI = dict(
                "findings": [{"id": "no-root-tables", "severity": "fatal", "table": None,
                              "message": NO_RSDP}],
                "slic.present": False, "slic.state": "unknown", "msdm.present": False,
-               "oem_license_evidence": False, "what_to_do": [NO_ACPI_TODO]},
+               "oem_license_evidence": None, "what_to_do": [NO_ACPI_TODO]},
     serial_re=[r"\|  No ACPI table could be read: there is nothing to judge +\|",
                r"Why: " + re.escape(NO_RSDP), r"What to do:\s+1\. " + re.escape(NO_ACPI_TODO)])
 # With a display (the screen-* rows) OVMF shows its boot logo and publishes an RSDP for the

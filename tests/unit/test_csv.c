@@ -276,6 +276,7 @@ static void test_nothing_read_claims_nothing(void **state)
 	assert_string_equal(l.f[col(&h, "marker_version")], "");
 	assert_string_equal(l.f[col(&h, "slic_oem_id")], "");
 	assert_string_equal(l.f[col(&h, "msdm_state")], "unknown");
+	assert_string_equal(l.f[col(&h, "oem_license_evidence")], "unknown");
 	fx_free(t);
 	fx_run_free(&run);
 }
