@@ -43,9 +43,11 @@ static void paint(void *ctx, const char *s, size_t n)
 	p->t->line(p->t->ctx, s, n, a);
 }
 
-static bool is_problem(const struct ss_finding *f)
+/* The warnings and errors besides the deciding one, which the banner's "Why:" line already
+ * shows word for word. */
+static bool is_problem(const struct ss_result *r, size_t i)
 {
-	return f->sev != SS_SEV_INFO;
+	return r->f[i].sev != SS_SEV_INFO && (r->deciding < 0 || i != (size_t)r->deciding);
 }
 
 static size_t problem_text(const struct ss_finding *f, char *buf, size_t cap)
@@ -81,7 +83,7 @@ void fw_verdict_block(const struct fw_term *t, const struct ss_result *r, const 
 	fw_wrap_flush(&count);
 	tail_lines = count.lines;
 	for (size_t i = 0; i < r->nf && np < SS_MAX_FINDINGS; i++)
-		if (is_problem(&r->f[i]))
+		if (is_problem(r, i))
 			plines[np++] = fw_wrap_line(buf, problem_text(&r->f[i], buf, sizeof(buf)),
 							t->width, NULL, NULL);
 	fw_plan_verdict(t->rows, FW_BIG_ROWS, banner, plines, np, tail_lines, &plan);
@@ -101,15 +103,16 @@ void fw_verdict_block(const struct fw_term *t, const struct ss_result *r, const 
 	ss_render_banner(r, fw_wrap_write, &w);
 	fw_wrap_flush(&w);
 	p.box = 0;
-	/* The problems below the banner, which may tell the reader to look below. */
+	/* The other problems below the banner, which may tell the reader to look below. */
+	const char *head = r->deciding >= 0 ? "Also found" : "Problems found";
 	if (plan.problems_shown > 0)
-		put(&w, buf, ss_fmt(buf, sizeof(buf), "Problems found (%zu):\n", np), sizeof(buf));
+		put(&w, buf, ss_fmt(buf, sizeof(buf), "%s (%zu):\n", head, np), sizeof(buf));
 	else if (plan.problems_more)
-		put(&w, buf, ss_fmt(buf, sizeof(buf),
-				    "Problems found: %zu, listed in the report's findings\n", np),
+		put(&w, buf, ss_fmt(buf, sizeof(buf), "%s: %zu, listed in the report's findings\n",
+				    head, np),
 		    sizeof(buf));
 	for (size_t i = 0, k = 0; i < r->nf && k < plan.problems_shown; i++) {
-		if (!is_problem(&r->f[i]))
+		if (!is_problem(r, i))
 			continue;
 		fw_wrap_write(&w, buf, problem_text(&r->f[i], buf, sizeof(buf)));
 		fw_wrap_write(&w, "\n", 1);

@@ -913,7 +913,7 @@ def run_scenario(sc, manifest):
 # ---- the graphical screen ----------------------------------------------------------------
 
 GLYPHS = {}  # learned once per run (screen.learn) when a screen scenario is chosen
-APP_LINES = re.compile(r"^(Report saved:|Summary:|Press any key|Problems found|  \.\.\. and )")
+APP_LINES = re.compile(r"^(Report saved:|Summary:|Press any key|Problems found|Also found|  \.\.\. and )")
 
 
 def words(text):
@@ -1011,7 +1011,7 @@ def check_screen(sc, wd, serial, errs):
     # wrapping: every word on the screen is a word of the report (or of the app's own lines)
     vocab = set(words(report)) | set(words(
         "warning error fatal Report saved and .json Summary a line added to NO Press any key to "
-        "return to the firmware automatically in s Problems found listed in the report's findings "
+        "return to the firmware automatically in s Problems Also found listed in the report's findings "
         "... and more")) | {f"\\slicscan\\reports\\{b}.txt".lower() for b in base}
     for r, line in enumerate(lines):
         if r in big or APP_LINES.match(line):
