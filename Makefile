@@ -259,8 +259,8 @@ $(BUILD)/bench/bench_core: tests/bench/bench_core.c $(patsubst %.c,$(BUILD)/host
 	$(Q)$(CC) $(HOST_CFLAGS) -O2 -o $@ $^
 
 bench: $(BUILD)/host/slicscan
-	@scripts/deps.sh bench
-	@-$(MAKE) --no-print-directory efi >/dev/null 2>&1 || true
+	@scripts/deps.sh bench qemu bios
+	@-$(MAKE) --no-print-directory efi bios >/dev/null 2>&1 || true
 	@scripts/bench
 
 # ---- QEMU boots, demo and USB stick (issue #4; docs/QEMU.md) ----------------------------------
