@@ -295,6 +295,8 @@ usb: efi bios
 #   $(MANDIR)/man1/slicscan.1            its man page (/usr/local in it becomes PREFIX)
 #   $(DATADIR)/EFI/BOOT/BOOTX64.EFI etc. the UEFI apps and slicscan.cfg, laid out as on the stick:
 #                                        copy EFI/ to a FAT stick and it boots
+#   $(DATADIR)/syslinux/slicscan.elf     the legacy-BIOS kernel (Multiboot), where the stick
+#                                        keeps it; booting it needs SYSLINUX: use make usb
 #   $(DOCDIR)/                           README.md, LICENSE and docs/*.md (the README's links work)
 
 PREFIX ?= /usr/local
@@ -308,7 +310,7 @@ INSTALL_DOCS := $(sort $(wildcard docs/*.md))
 
 install: host efi bios
 	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DATADIR)/EFI/BOOT \
-		$(DESTDIR)$(DOCDIR)/docs
+		$(DESTDIR)$(DATADIR)/syslinux $(DESTDIR)$(DOCDIR)/docs
 	$(INSTALL) -m 0755 $(BUILD)/host/slicscan $(DESTDIR)$(BINDIR)/slicscan
 	sed -e 's|/usr/local/share/doc/slicscan|$(DOCDIR)|g' -e 's|/usr/local/share/slicscan|$(DATADIR)|g' \
 		man/slicscan.1 >$(DESTDIR)$(MANDIR)/man1/slicscan.1
@@ -316,6 +318,7 @@ install: host efi bios
 	$(INSTALL) -m 0644 $(BUILD)/efi-x86_64/slicscan.efi $(DESTDIR)$(DATADIR)/EFI/BOOT/BOOTX64.EFI
 	$(INSTALL) -m 0644 $(BUILD)/efi-ia32/slicscan.efi $(DESTDIR)$(DATADIR)/EFI/BOOT/BOOTIA32.EFI
 	$(INSTALL) -m 0644 efi/slicscan.cfg.example $(DESTDIR)$(DATADIR)/EFI/BOOT/slicscan.cfg
+	$(INSTALL) -m 0644 $(BUILD)/bios/slicscan.elf $(DESTDIR)$(DATADIR)/syslinux/slicscan.elf
 	$(INSTALL) -m 0644 README.md LICENSE $(DESTDIR)$(DOCDIR)/
 	$(INSTALL) -m 0644 $(INSTALL_DOCS) $(DESTDIR)$(DOCDIR)/docs/
 
@@ -323,8 +326,10 @@ install: host efi bios
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/slicscan $(DESTDIR)$(MANDIR)/man1/slicscan.1
 	rm -f $(addprefix $(DESTDIR)$(DATADIR)/EFI/BOOT/,BOOTX64.EFI BOOTIA32.EFI slicscan.cfg)
+	rm -f $(DESTDIR)$(DATADIR)/syslinux/slicscan.elf
 	rm -f $(addprefix $(DESTDIR)$(DOCDIR)/,README.md LICENSE $(INSTALL_DOCS))
-	-rmdir $(DESTDIR)$(DATADIR)/EFI/BOOT $(DESTDIR)$(DATADIR)/EFI $(DESTDIR)$(DATADIR) \
+	-rmdir $(DESTDIR)$(DATADIR)/EFI/BOOT $(DESTDIR)$(DATADIR)/EFI $(DESTDIR)$(DATADIR)/syslinux \
+		$(DESTDIR)$(DATADIR) \
 		$(DESTDIR)$(DOCDIR)/docs $(DESTDIR)$(DOCDIR) 2>/dev/null
 
 clean:
