@@ -71,7 +71,7 @@ class B:
                  end="app-exit", screen=False, serial=True, smbios=SMBIOS, machine="pc", rtc=None,
                  serial_re=(), cli_exit=None, w7=None, w7_reason=None, qemu_args=(), real=None,
                  setup_error=None, note="", timeout=60, stick_cfg=None, readonly=False,
-                 extra_disk=None, then_uefi=False, report=True, not_saved_re=None):
+                 extra_disk=None, then_uefi=False, report=True, not_saved_re=None, full=False):
         self.name, self.variant, self.exit = name, variant, exit
         self.verdict = uefi.VERDICT_OF_EXIT.get(exit)
         self.findings, self.absent = list(findings), list(absent)
@@ -87,6 +87,7 @@ class B:
         # written, not_saved_re on the screen); then_uefi: then boot the same stick with OVMF
         self.stick_cfg, self.readonly, self.extra_disk = stick_cfg, readonly, extra_disk
         self.then_uefi, self.report, self.not_saved_re = then_uefi, report, not_saved_re
+        self.full = full  # a file fills every free byte of the stick first
 
 
 WAIT = None  # cfg: the image's own syslinux.cfg, untouched (default config: wait 60 s)
@@ -139,6 +140,10 @@ SCENARIOS = [
       findings=["slic-valid", "report-not-saved"],
       not_saved_re=r"report not saved in \\slicscan\\reports: the stick refused a write\s+\(INT\s+13h\s+status\s+0x0c\)",
       note="the stick read-only (usb-storage readonly=on): verdict shown, report-not-saved"),
+    B("full-stick", "valid-2.1", 2, full=True, report=False,
+      findings=["slic-valid", "report-not-saved"],
+      not_saved_re=r"report not saved in \\slicscan\\reports: the stick is full",
+      note="no free cluster left: verdict shown, report-not-saved, the stick unchanged"),
     B("extra-disk", "valid-2.1", 0, disk="ide", extra_disk="random", findings=["slic-valid"],
       note="a second IDE disk of random bytes stays byte-identical"),
     B("twin-disk", "valid-2.1", 2, disk="ide", extra_disk="twin", report=False,
@@ -212,6 +217,18 @@ def make_stick(sc, wd):
         r = run(["mcopy", "-o", "-i", spec, path, "::/EFI/BOOT/slicscan.cfg"], env=MT)
         if r.returncode != 0:
             raise Failure(f"mcopy slicscan.cfg: {r.stdout.strip()}")
+    if sc.full:
+        r = run(["mdir", "-i", spec, "::/"], env=MT)
+        m = re.search(r"([\d ]+) bytes free", r.stdout)
+        if not m:
+            raise Failure(f"mdir: no free space figure: {r.stdout[-200:]!r}")
+        path = os.path.join(wd, "filler.bin")
+        with open(path, "wb") as f:
+            f.truncate(int(m.group(1).replace(" ", "")))
+        r = run(["mcopy", "-i", spec, path, "::/filler.bin"], env=MT)
+        os.unlink(path)
+        if r.returncode != 0:
+            raise Failure(f"mcopy filler.bin: {r.stdout.strip()}")
     if sc.cfg is WAIT:
         return img
     r = run(["mtype", "-i", spec, "::/syslinux/syslinux.cfg"], env=MT)
