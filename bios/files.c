@@ -5,7 +5,6 @@
 #include "bios.h"
 
 #define ARENA_BYTES (512u * 1024) /* the rendered report pair: tens of KiB */
-#define E_NO_DELETE (-100)        /* fw/fat.c never deletes */
 
 static uint8_t arena[ARENA_BYTES];
 static size_t arena_used;
@@ -28,8 +27,6 @@ static const char *why(void *ctx, int err)
 		       st->disk.last_write ? "write" : "read", st->disk.last_status);
 		return msg;
 	}
-	if (err == E_NO_DELETE)
-		return "the FAT writer cannot delete files";
 	if (err == FW_FAT_EWRITEPROT)
 		return "the stick is write-protected";
 	if (err == FW_FAT_ENOSPC || err == FW_FAT_EDIRFULL)
@@ -74,13 +71,10 @@ static int f_append(void *ctx, const char *path, const void *head, size_t hlen,
 	return neg(fw_fat_append(FAT(ctx), path, data, (uint32_t)len));
 }
 
-/* fw/fat.c has no delete (nothing it writes can destroy data): when NAME.json cannot be
- * written after NAME.txt, NAME.txt stays, and the screen says report-not-saved. */
+/* fw/report.c removes NAME.txt when NAME.json cannot be written: never half a pair. */
 static int f_remove(void *ctx, const char *path)
 {
-	(void)ctx;
-	(void)path;
-	return E_NO_DELETE;
+	return neg(fw_fat_delete(FAT(ctx), path));
 }
 
 static void *f_alloc(void *ctx, size_t n)
