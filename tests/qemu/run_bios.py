@@ -71,7 +71,8 @@ class B:
                  end="app-exit", screen=False, serial=True, smbios=SMBIOS, machine="pc", rtc=None,
                  serial_re=(), cli_exit=None, w7=None, w7_reason=None, qemu_args=(), real=None,
                  setup_error=None, note="", timeout=60, stick_cfg=None, readonly=False,
-                 extra_disk=None, then_uefi=False, report=True, not_saved_re=None, full=False):
+                 extra_disk=None, then_uefi=False, report=True, not_saved_re=None, full=False,
+                 stick_id=None):
         self.name, self.variant, self.exit = name, variant, exit
         self.verdict = uefi.VERDICT_OF_EXIT.get(exit)
         self.findings, self.absent = list(findings), list(absent)
@@ -89,6 +90,7 @@ class B:
         self.then_uefi, self.report, self.not_saved_re = then_uefi, report, not_saved_re
         # full: a file fills every free byte of the stick first (True), or all but N clusters
         self.full = full
+        self.stick_id = stick_id  # None: the image's stick=... word; "": none; else this one
 
 
 WAIT = None  # cfg: the image's own syslinux.cfg, untouched (default config: wait 60 s)
@@ -149,6 +151,13 @@ SCENARIOS = [
       findings=["slic-valid", "report-not-saved"],
       not_saved_re=r"report not saved in \\slicscan\\reports: the stick is full",
       note="room for NAME.txt (4 KiB) but not NAME.json after it: the .txt is deleted again"),
+        B("stick-id-wrong", "valid-2.1", 2, stick_id="0badc0de-00000001", report=False,
+      findings=["report-not-saved"],
+      not_saved_re=r"no disk carries this stick's id\s+0badc0de-00000001",
+      note="syslinux.cfg names another stick's id: nothing written"),
+    B("stick-id-missing", "valid-2.1", 2, stick_id="", report=False,
+      findings=["report-not-saved"], not_saved_re=r"names no\s+stick=SIGNATURE-SERIAL id",
+      note="syslinux.cfg from an older make usb (no stick=): nothing written"),
         B("extra-disk", "valid-2.1", 0, disk="ide", extra_disk="random", findings=["slic-valid"],
       note="a second IDE disk of random bytes stays byte-identical"),
     B("twin-disk", "valid-2.1", 2, disk="ide", extra_disk="twin", report=False,
@@ -248,6 +257,8 @@ def make_stick(sc, wd):
     # the stick's id (stick=...) stays: it is what lets the kernel write to this disk
     text = re.sub(r"(APPEND /syslinux/slicscan\.elf(?: stick=\S+)?)[^\r\n]*",
                   (r"\1 " + sc.cfg) if sc.cfg else r"\1", r.stdout)
+    if sc.stick_id is not None:
+        text = re.sub(r" stick=\S+", f" stick={sc.stick_id}" if sc.stick_id else "", text)
     path = os.path.join(wd, "syslinux.cfg")
     with open(path, "w", newline="") as f:
         f.write(text)
