@@ -72,7 +72,7 @@ class B:
                  serial_re=(), cli_exit=None, w7=None, w7_reason=None, qemu_args=(), real=None,
                  setup_error=None, note="", timeout=60, stick_cfg=None, readonly=False,
                  extra_disk=None, then_uefi=False, report=True, not_saved_re=None, full=False,
-                 stick_id=None):
+                 stick_id=None, pre=False):
         self.name, self.variant, self.exit = name, variant, exit
         self.verdict = uefi.VERDICT_OF_EXIT.get(exit)
         self.findings, self.absent = list(findings), list(absent)
@@ -91,6 +91,8 @@ class B:
         # full: a file fills every free byte of the stick first (True), or all but N clusters
         self.full = full
         self.stick_id = stick_id  # None: the image's stick=... word; "": none; else this one
+        # pre: an earlier round's summary.csv and a CZ1234XYZ.txt already on the stick
+        self.pre = pre
 
 
 WAIT = None  # cfg: the image's own syslinux.cfg, untouched (default config: wait 60 s)
@@ -147,7 +149,9 @@ SCENARIOS = [
       findings=["slic-valid", "report-not-saved"],
       not_saved_re=r"report not saved in \\slicscan\\reports: the stick is full",
       note="no free cluster left: verdict shown, report-not-saved, the stick unchanged"),
-    B("json-no-room", "valid-2.1", 2, full=6, report=False,
+    B("earlier-round", "valid-2.1", 0, pre=True, findings=["slic-valid"],
+      note="summary.csv and CZ1234XYZ.txt from an earlier round: a line appended, CZ1234XYZ-2"),
+        B("json-no-room", "valid-2.1", 2, full=6, report=False,
       findings=["slic-valid", "report-not-saved"],
       not_saved_re=r"report not saved in \\slicscan\\reports: the stick is full",
       note="room for NAME.txt (4 KiB) but not NAME.json after it: the .txt is deleted again"),
@@ -217,6 +221,9 @@ def run(argv, **kw):
 MT = dict(os.environ, MTOOLS_SKIP_CHECK="1")
 
 
+PRE_REPORT = b"CZ1234XYZ's report from an earlier round: must not be overwritten\r\n"
+
+
 def make_stick(sc, wd):
     """A copy of the make-usb image; only the kernel command line may change."""
     img = os.path.join(wd, "stick.img")
@@ -231,6 +238,15 @@ def make_stick(sc, wd):
         r = run(["mcopy", "-o", "-i", spec, path, "::/EFI/BOOT/slicscan.cfg"], env=MT)
         if r.returncode != 0:
             raise Failure(f"mcopy slicscan.cfg: {r.stdout.strip()}")
+    if sc.pre:
+        for data, dest in ((uefi.PRE_SUMMARY, "::/slicscan/summary.csv"),
+                           (PRE_REPORT, "::/slicscan/reports/CZ1234XYZ.txt")):
+            path = os.path.join(wd, "pre.bin")
+            with open(path, "wb") as f:
+                f.write(data)
+            r = run(["mcopy", "-o", "-i", spec, path, dest], env=MT)
+            if r.returncode != 0:
+                raise Failure(f"mcopy {dest}: {r.stdout.strip()}")
     if sc.full:
         r = run(["mdir", "-i", spec, "::/"], env=MT)
         m = re.search(r"([\d ]+) bytes free", r.stdout)
@@ -523,6 +539,14 @@ def check_stick(sc, wd, img, serial, errs, uefi_too=False):
             errs.append("the screen says 'Report saved' although nothing was written")
         return
     base = "CZ1234XYZ" if sc.smbios == SMBIOS else None
+    if sc.pre:
+        old = os.path.join("reports", "CZ1234XYZ.txt")
+        if files.get(old) != PRE_REPORT:
+            errs.append("the earlier CZ1234XYZ.txt was changed")
+        reports = [p for p in reports if p != old]
+        base = "CZ1234XYZ-2"
+        if not files.get("summary.csv", b"").startswith(uefi.PRE_SUMMARY):
+            errs.append("summary.csv: the earlier round's lines were changed")
     names = [os.path.basename(p) for p in reports]
     bases = sorted({os.path.splitext(n)[0] for n in names})
     want_n = 2 if uefi_too else 1
@@ -550,7 +574,7 @@ def check_stick(sc, wd, img, serial, errs, uefi_too=False):
     shown = sorted(findings_of(serial))
     if got != shown:
         errs.append(f"report findings {got}, the screen's {shown}")
-    if base and (rep.get("machine") or {}).get("system_serial") != base:
+    if base and (rep.get("machine") or {}).get("system_serial") != "CZ1234XYZ":
         errs.append("report machine.system_serial is not the SMBIOS serial")
     if "legacy BIOS" not in json.dumps(rep.get("machine") or {}):
         errs.append("report machine facts do not say legacy BIOS")
@@ -568,14 +592,17 @@ def check_stick(sc, wd, img, serial, errs, uefi_too=False):
                 rep.get("windows7_kms") == "ready" and c.get("windows7_kms") == "unverified"):
             errs.append(f"report windows7_kms {rep.get('windows7_kms')!r}, CLI {c.get('windows7_kms')!r}")
     rows = summary_rows(files.get("summary.csv", b""))
-    if len(rows) != 1 + want_n or rows[0][:2] != ["firmware_time", "system_serial"]:
-        errs.append(f"summary.csv has {len(rows)} line(s), expected {1 + want_n}")
+    first = 2 if sc.pre else 1  # the kernel's line
+    if len(rows) != first + want_n or rows[0][:2] != ["firmware_time", "system_serial"]:
+        errs.append(f"summary.csv has {len(rows)} line(s), expected {first + want_n}")
         return
-    row = dict(zip(rows[0], rows[1]))
+    row = dict(zip(rows[0], rows[first]))
     if (row.get("verdict"), row.get("exit_code")) != (rep.get("verdict"), str(rep.get("exit_code"))):
         errs.append(f"summary.csv line says {row.get('verdict')}/{row.get('exit_code')}, "
                     f"the report {rep.get('verdict')}/{rep.get('exit_code')}")
-    if base and row.get("system_serial") != base:
+    if not row.get("report", "").lower().endswith(f"\\{bases[0].lower()}.txt"):
+        errs.append(f"summary.csv names report {row.get('report')!r}, not {bases[0]}.txt")
+    if base and row.get("system_serial") != "CZ1234XYZ":
         errs.append(f"summary.csv serial {row.get('system_serial')!r}")
     if "legacy BIOS" not in row.get("app_version", ""):
         errs.append(f"summary.csv app_version {row.get('app_version')!r}")
