@@ -17,6 +17,7 @@
 #include "slicscan.h"
 #include "acpipm.h"
 #include "clock.h"
+#include "fat.h"
 #include "memmap.h"
 #include "report.h"
 #include "smbios.h"
@@ -133,6 +134,50 @@ bool bios_fadt(const struct ss_tableset *set, struct fw_fadt *f);
 /* Read the CMOS clock (century register from the FADT, 0 none). False with why set when it
  * cannot be read consistently. */
 bool bios_clock_read(struct fw_time *t, uint8_t century_reg, const char **why);
+
+/* ---- disks and the stick (disk.c) ---- */
+
+/* A BIOS hard-disk drive (0x80..0x8F) through INT 13h extensions. */
+struct bios_disk {
+	struct fw_disk fw;      /* read always; write only on the proven stick */
+	uint8_t drive;
+	bool writable;
+	uint32_t sector_size;
+	uint64_t sectors;
+	uint8_t last_status;    /* AH of the last failed call */
+	bool last_write;        /* ... and whether it was a write */
+};
+
+/* The drive's parameters (AH=41h, AH=48h); false when it has no usable extensions. The disk
+ * gets a read callback only. */
+bool bios_disk_open(struct bios_disk *d, uint8_t drive);
+
+/* The stick id from the kernel command line: "SIGNATURE-SERIAL", 8 hex digits each. */
+bool bios_stick_id_parse(const char *s, size_t n, uint32_t *sig, uint32_t *serial);
+
+struct bios_stick {
+	bool found;
+	unsigned drives;        /* drives with INT 13h extensions seen */
+	struct bios_disk disk;
+	struct fw_fat fat;      /* mounted, writable: the stick */
+	char why[160];          /* when not found */
+};
+
+/* Scan drives 0x80..0x8F; the stick is the one disk whose MBR signature is sig and whose FAT
+ * volume serial is serial. 0, or -1 with st->why set (none, or more than one: nothing is
+ * written anywhere). */
+int bios_stick_find(struct bios_stick *st, uint32_t sig, uint32_t serial);
+
+/* ---- files on the stick (files.c) ---- */
+
+/* fw_report_write over the stick's FAT volume (fw/report.h). */
+bool bios_report_write(struct bios_stick *st, const char *dir, const char *summary,
+		       const struct fw_smbios_info *smb, struct ss_result *r,
+		       const struct ss_info *info, char *saved, size_t cap);
+/* Read the whole file (at most cap bytes, at most 256 KiB) into a static buffer: *data is
+ * valid until the next call. A fw/fat.c result (FW_FAT_ETOOBIG when larger than cap). */
+int bios_file_read(struct bios_stick *st, const char *path, uint32_t cap,
+		   const uint8_t **data, uint32_t *len);
 
 /* ---- facts for the report (facts.c) ---- */
 

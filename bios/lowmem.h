@@ -4,7 +4,7 @@
  * The kernel is linked at 1 MiB (bios/bios.ld) and runs in 32-bit protected mode with its own
  * GDT. BIOS services run in real mode, which can only execute and address the first MiB, so
  * the real-mode half of the thunk is copied to LOW_THUNK and BIOS calls that take a buffer
- * (E820 now; INT 13h disk reads and writes next) use the bounce buffer. The area
+ * (E820, INT 13h disk reads and writes) use the bounce buffer. The area
  * 0x1000-0xFFFF is conventional memory on every PC (the IVT and BIOS data area end at 0x4FF,
  * the EBDA sits at the top of the first 640 KiB); the kernel copies what the Multiboot loader
  * left there before it claims the area. */
@@ -14,6 +14,8 @@
 #define LOW_THUNK 0x1000        /* real-mode half of the thunk and its data, < 4 KiB */
 #define LOW_THUNK_MAX 0x1000
 #define LOW_STACK_TOP 0x7000    /* real-mode stack: 0x2000..0x6FFF */
+#define LOW_DAP 0x7000          /* INT 13h AH=42h/43h disk address packet (16 bytes) */
+#define LOW_DRVPARAM 0x7100     /* INT 13h AH=48h drive parameters (up to 0x42 bytes) */
 #define LOW_BOUNCE 0x8000       /* bounce buffer for BIOS calls: 0x8000..0xFFFF */
 #define LOW_BOUNCE_SIZE 0x8000  /* 64 sectors of 512 bytes */
 #define LOW_END 0x10000

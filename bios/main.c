@@ -2,7 +2,8 @@
 /* The BIOS kernel: read the firmware's ACPI tables on a legacy-BIOS PC, let the core judge
  * SLIC/MSDM, show the verdict, and end the way the config says (docs/BIOS.md). The flow
  * mirrors efi/main.c: config -> memory map -> ACPI tables -> SMBIOS -> clock -> judge ->
- * screen -> action. Report files on the stick come with the FAT writer (issue 8, next step).
+ * screen -> action; slicscan.cfg, the policy file and the report files are on the stick,
+ * found by its id (bios/disk.c) and read and written through fw/fat.c (bios/files.c).
  *
  * Started by a Multiboot v1 loader (SYSLINUX's mboot.c32) in 32-bit protected mode; bios/
  * entry.S sets up its own GDT, stack and IDT and calls bios_main. Nothing here writes
@@ -40,6 +41,12 @@ struct run {
 	bool have_fadt;
 	struct fw_time now;
 	bool have_time;
+	bool have_id;               /* stick=SIG-SERIAL on the command line */
+	uint32_t id_sig, id_serial;
+	struct bios_stick stick;
+	char stick_why[200];        /* why nothing is read from or written to the stick */
+	char policy_err[SS_MSG_LEN];
+	char saved[512];            /* what was written where, for the screen */
 };
 
 static struct run run;
@@ -91,10 +98,19 @@ static void copy_boot(struct bios_boot *b, uint32_t magic, uint32_t info)
 	}
 }
 
-/* Until the FAT reader reads slicscan.cfg from the stick, config lines come from the kernel's
- * command line (syslinux.cfg: APPEND /slicscan/slicscan.elf action=poweroff ...): each
- * blank-separated word is one line; the first word is the kernel's own path. */
-static void config_from_cmdline(struct fw_config *c, const char *cmd)
+static bool starts_with(const char *s, const char *prefix)
+{
+	while (*prefix != '\0')
+		if (*s++ != *prefix++)
+			return false;
+	return true;
+}
+
+/* Config lines from the kernel's command line (syslinux.cfg: APPEND /syslinux/slicscan.elf
+ * stick=... action=poweroff ...), applied over the stick's slicscan.cfg: each blank-separated
+ * word is one line; the first word is the kernel's own path, and stick=SIG-SERIAL is the id
+ * `make usb` gave the stick (bios/disk.c), not a config key. */
+static void config_from_cmdline(struct run *x, const char *cmd, bool only_id)
 {
 	static char lines[sizeof(((struct bios_boot *)0)->cmdline)];
 	size_t n = 0, i = 0, word = 0;
@@ -109,13 +125,89 @@ static void config_from_cmdline(struct fw_config *c, const char *cmd)
 			eq |= cmd[i++] == '=';
 		if (word++ == 0 && !eq)
 			continue; /* the kernel's path */
+		if (i - start > 6 && starts_with(cmd + start, "stick=")) {
+			if (only_id)
+				x->have_id = bios_stick_id_parse(cmd + start + 6, i - start - 6,
+								 &x->id_sig, &x->id_serial);
+			continue;
+		}
 		for (size_t k = start; k < i && n + 1 < sizeof(lines); k++)
 			lines[n++] = cmd[k];
 		if (n + 1 < sizeof(lines))
 			lines[n++] = '\n';
 	}
-	if (n > 0)
-		fw_config_parse_from(c, (const uint8_t *)lines, n, "kernel command line, word");
+	if (n > 0 && !only_id)
+		fw_config_parse_from(&x->cfg, (const uint8_t *)lines, n, "kernel command line, word");
+}
+
+/* ---- the stick: which disk, slicscan.cfg, the policy file ---- */
+
+static void find_stick(struct run *x)
+{
+	config_from_cmdline(x, x->boot.cmdline, true);
+	if (!x->have_id) {
+		ss_fmt(x->stick_why, sizeof(x->stick_why),
+		       "the kernel command line names no stick=SIGNATURE-SERIAL id (syslinux.cfg "
+		       "from an older make usb), so no disk is known to be the stick");
+		return;
+	}
+	if (bios_stick_find(&x->stick, x->id_sig, x->id_serial) != 0)
+		ss_fmt(x->stick_why, sizeof(x->stick_why), "%s", x->stick.why);
+}
+
+/* As the UEFI app booted from \EFI\BOOT: next to BOOTX64.EFI first, then \slicscan. */
+static void read_config(struct run *x)
+{
+	static const char *const where[] = { "\\EFI\\BOOT\\" FW_CONFIG_NAME,
+					     "\\slicscan\\" FW_CONFIG_NAME };
+	fw_config_defaults(&x->cfg);
+	if (x->stick.found) {
+		for (size_t i = 0; i < 2; i++) {
+			const uint8_t *data;
+			uint32_t len;
+			int rc = bios_file_read(&x->stick, where[i], 64u * 1024, &data, &len);
+			if (rc == FW_FAT_ENOTFOUND)
+				continue;
+			if (rc == FW_FAT_ETOOBIG)
+				ss_fmt(x->cfg.msg[x->cfg.nmsg++], SS_MSG_LEN,
+				       FW_CONFIG_NAME " is larger than 64 KiB and was ignored");
+			else if (rc == FW_FAT_OK)
+				fw_config_parse(&x->cfg, data, len);
+			break;
+		}
+	}
+	config_from_cmdline(x, x->boot.cmdline, false);
+}
+
+/* The policy file the config names, or \slicscan\policy.txt when it exists (efi/main.c's
+ * rules and messages). Returns 0, or -1 with x->policy_err set and the built-in policy. */
+static int read_policy(struct run *x)
+{
+	const char *path;
+	bool must_exist;
+	const uint8_t *data;
+	uint32_t len = 0;
+
+	ss_policy_init(&x->policy);
+	if ((path = fw_config_policy_path(&x->cfg, &must_exist)) == NULL)
+		return 0;
+	if (!x->stick.found) {
+		if (!must_exist)
+			return 0;
+		ss_fmt(x->policy_err, sizeof(x->policy_err), "policy file %.80s: %s", path,
+		       "the stick was not found");
+		return -1;
+	}
+	int rc = bios_file_read(&x->stick, path, 256u * 1024, &data, &len);
+	if (rc == FW_FAT_ENOTFOUND && !must_exist)
+		return 0;
+	if (rc != FW_FAT_OK) {
+		ss_fmt(x->policy_err, sizeof(x->policy_err), "policy file %.80s: %s", path,
+		       rc == FW_FAT_ENOTFOUND ? "not found" :
+		       rc == FW_FAT_ETOOBIG ? "larger than 256 KiB" : "cannot be read");
+		return -1;
+	}
+	return fw_policy_load(&x->policy, path, data, len, x->policy_err, sizeof(x->policy_err));
 }
 
 /* ---- the run ---- */
@@ -142,14 +234,17 @@ static unsigned scan(struct run *x)
 {
 	const char *smbios_why = NULL;
 
-	ss_policy_init(&x->policy);
 	ss_tableset_init(&x->set, arena, sizeof(arena));
 	for (size_t i = 0; i < x->cfg.nmsg; i++)
 		ss_tableset_finding(&x->set, SS_F_CONFIG_INVALID, "", "%s", x->cfg.msg[i]);
 	if (x->cfg.dropped_msgs > 0)
 		ss_tableset_finding(&x->set, SS_F_CONFIG_INVALID, "",
-				    "kernel command line: %zu more bad words not listed",
-				    x->cfg.dropped_msgs);
+				    FW_CONFIG_NAME " and the kernel command line: %zu more bad "
+				    "lines not listed", x->cfg.dropped_msgs);
+	(void)read_policy(x);
+	if (x->policy_err[0] != '\0')
+		ss_tableset_finding(&x->set, SS_F_POLICY_INVALID, "", "%s; built-in policy used",
+				    x->policy_err);
 
 	if (bios_mem_init(&x->mem, &x->boot) == 0)
 		bios_con_notice("no E820 memory map: no firmware memory can be read safely");
@@ -165,16 +260,31 @@ static unsigned scan(struct run *x)
 	ss_judge(&x->set, &x->policy, &x->result);
 	bios_facts_fill(&x->facts, &x->boot, &x->smbios, have_smbios, smbios_why, &x->now,
 			x->have_time, &x->mem);
+	if (x->cfg.report) {
+		if (x->stick.found) {
+			fw_fat_set_time(&x->stick.fat, x->have_time ? &x->now : NULL);
+			(void)bios_report_write(&x->stick, x->cfg.report_dir, x->cfg.summary,
+						have_smbios ? &x->smbios : NULL, &x->result,
+						&x->facts.f.info, x->saved, sizeof(x->saved));
+		} else {
+			ss_result_add_finding(&x->result, SS_F_REPORT_NOT_SAVED, "", "%s",
+					      x->stick_why);
+		}
+	}
 	return (unsigned)x->result.exit_code;
 }
 
 static void show(struct run *x)
 {
-	char tail[256];
-	size_t n;
+	char tail[sizeof(x->saved) + 128];
+	size_t n = 0;
 	if (!x->cfg.quiet)
 		ss_render_text(&x->result, &x->facts.f.info, bios_con_write, NULL);
-	n = ss_fmt(tail, sizeof(tail), "Report files: none yet on BIOS PCs (UEFI mode writes them).\n");
+	if (x->saved[0] != '\0')
+		n = ss_fmt(tail, sizeof(tail), "Report saved: %s\n", x->saved);
+	if (n >= sizeof(tail))
+		n = sizeof(tail) - 1;
+	tail[n] = '\0';
 	switch (x->cfg.action) {
 	case FW_ACTION_POWEROFF: ss_fmt(tail + n, sizeof(tail) - n, "Powering off.\n"); break;
 	case FW_ACTION_REBOOT: ss_fmt(tail + n, sizeof(tail) - n, "Rebooting.\n"); break;
@@ -224,8 +334,8 @@ void bios_main(uint32_t magic, uint32_t info)
 	bios_thunk_init();
 	serial_init();
 	bios_con_init();
-	fw_config_defaults(&x->cfg);
-	config_from_cmdline(&x->cfg, x->boot.cmdline);
+	find_stick(x);
+	read_config(x);
 	if (!x->cfg.quiet)
 		bios_con_printf("slicscan %s (legacy BIOS): reading the firmware's ACPI tables...\n",
 				SS_VERSION);

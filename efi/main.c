@@ -95,12 +95,7 @@ static int read_policy(struct run *x)
 			ss_fmt(x->policy_err, sizeof(x->policy_err), "policy file %.80s: %s", path, why);
 			return -1;
 		}
-	} else if (x->cfg.policy_mode == FW_POLICY_PATH) {
-		path = x->cfg.policy;
-	} else if (x->cfg.policy_mode == FW_POLICY_DEFAULT) {
-		path = FW_POLICY_DEFAULT_PATH;
-		must_exist = false;
-	} else {
+	} else if ((path = fw_config_policy_path(&x->cfg, &must_exist)) == NULL) {
 		return 0;
 	}
 
@@ -115,15 +110,9 @@ static int read_policy(struct run *x)
 	}
 	/* The bytes go to the core as they are: the policy format (docs/POLICY.md), including
 	 * its refusal of UTF-16 with a clear message, is the core's, the same as in the CLI. */
-	char err[SS_MSG_LEN];
-	int rc = ss_policy_parse(x->policy, (const char *)data, len, err, sizeof(err));
+	int rc = fw_policy_load(x->policy, path, data, len, x->policy_err, sizeof(x->policy_err));
 	FreePool(data);
-	if (rc != 0) {
-		ss_fmt(x->policy_err, sizeof(x->policy_err), "policy file %.60s: %s", path, err);
-		ss_policy_init(x->policy); /* a half-applied policy is worse than none */
-		return -1;
-	}
-	return 0;
+	return rc;
 }
 
 /* ---- allocation ---- */

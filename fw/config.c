@@ -409,3 +409,26 @@ void fw_config_parse(struct fw_config *c, const uint8_t *data, size_t len)
 			too_long = true;
 	}
 }
+
+const char *fw_config_policy_path(const struct fw_config *c, bool *must_exist)
+{
+	*must_exist = true;
+	if (c->policy_mode == FW_POLICY_PATH)
+		return c->policy;
+	if (c->policy_mode == FW_POLICY_DEFAULT) {
+		*must_exist = false;
+		return FW_POLICY_DEFAULT_PATH;
+	}
+	return NULL;
+}
+
+int fw_policy_load(struct ss_policy *p, const char *path, const uint8_t *data, size_t len,
+		   char *err, size_t cap)
+{
+	char why[SS_MSG_LEN];
+	if (ss_policy_parse(p, (const char *)data, len, why, sizeof(why)) == 0)
+		return 0;
+	ss_fmt(err, cap, "policy file %.60s: %s", path, why);
+	ss_policy_init(p);
+	return -1;
+}

@@ -65,6 +65,16 @@ struct fw_config {
 
 void fw_config_defaults(struct fw_config *c);
 
+/* The policy file c asks for: its path, or NULL for "policy = none". *must_exist is false for
+ * the default \slicscan\policy.txt, which may be missing. */
+const char *fw_config_policy_path(const struct fw_config *c, bool *must_exist);
+
+/* The policy file's bytes into p (the core's format, docs/POLICY.md). 0, or -1 with err set to
+ * "policy file PATH: why" and p back to the built-in policy (half a policy is worse than
+ * none). */
+int fw_policy_load(struct ss_policy *p, const char *path, const uint8_t *data, size_t len,
+		   char *err, size_t cap);
+
 /* Apply the file's lines on top of c (call fw_config_defaults first). */
 void fw_config_parse(struct fw_config *c, const uint8_t *data, size_t len);
 /* The same for lines from elsewhere: messages say "<unit> N: ..." instead of

@@ -301,9 +301,10 @@ int fat_alloc(struct fw_fat *v, uint32_t n, uint32_t *first, uint32_t *last)
 #define FSI_STRUC 0x61417272u
 #define FSI_TRAIL 0xAA550000u
 
-int fat_fsinfo_update(struct fw_fat *v, uint32_t used)
+/* FSInfo's free count minus used plus freed (one of them 0). */
+static int fsinfo_change(struct fw_fat *v, uint32_t used, uint32_t freed)
 {
-	if (v->fsinfo_sector == 0 || used == 0)
+	if (v->fsinfo_sector == 0 || (used == 0 && freed == 0))
 		return FW_FAT_OK;
 	int rc = fat_load(v, v->fsinfo_sector);
 	if (rc != FW_FAT_OK)
@@ -314,12 +315,25 @@ int fat_fsinfo_update(struct fw_fat *v, uint32_t used)
 	uint32_t free_count = v->free_count;
 	if (free_count != UINT32_MAX)
 		free_count = free_count >= used ? free_count - used : UINT32_MAX;
+	if (free_count != UINT32_MAX)
+		free_count = free_count <= v->clusters && v->clusters - free_count >= freed ?
+				     free_count + freed : UINT32_MAX;
 	fat_put32(v->buf + 488, free_count);
 	fat_put32(v->buf + 492, v->next_free);
 	if ((rc = fat_store(v)) != FW_FAT_OK)
 		return rc;
 	v->free_count = free_count;
 	return FW_FAT_OK;
+}
+
+int fat_fsinfo_update(struct fw_fat *v, uint32_t used)
+{
+	return fsinfo_change(v, used, 0);
+}
+
+int fat_fsinfo_freed(struct fw_fat *v, uint32_t freed)
+{
+	return fsinfo_change(v, 0, freed);
 }
 
 /* ---- mount -------------------------------------------------------------------------------- */

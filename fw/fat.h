@@ -37,7 +37,8 @@
  *   Cut after 2-4: lost clusters (or a chain longer than the size), which fsck frees or
  *   truncates. A medium that refuses the first write leaves the disk untouched, and the
  *   in-memory state (FAT cache, free count) is dropped so later reads see the disk as it is.
- * FSInfo: the free-cluster count is kept exact (decremented by what is allocated) when it was
+ * FSInfo: the free-cluster count is kept exact (minus what is allocated, plus what
+ *   fw_fat_delete frees) when it was
  *   valid, left 0xFFFFFFFF (unknown) when it was unknown, and made unknown when it was
  *   impossible (more than the cluster count); the next-free hint is updated.
  *   Exact rather than "unknown" because Windows and fsck.fat trust a valid count, and a count
@@ -52,7 +53,8 @@
  *
  * Limits: sectors of 512..4096 bytes; clusters up to 64 KiB; files up to 4 GiB - 1; 65536
  *   entries per directory; a fixed FAT12/16 root that is full is FW_FAT_EDIRFULL; files are
- *   read whole into a caller buffer; nothing is ever deleted, renamed or overwritten. */
+ *   read whole into a caller buffer; nothing is renamed or overwritten, and only fw_fat_delete
+ *   deletes (a file, never a directory). */
 #ifndef FW_FAT_H
 #define FW_FAT_H
 
@@ -168,6 +170,12 @@ int fw_fat_create(struct fw_fat *v, const char *path, const void *data, uint32_t
 
 /* Append len bytes to the file at path, creating it (as fw_fat_create) when missing. */
 int fw_fat_append(struct fw_fat *v, const char *path, const void *data, uint32_t len);
+
+/* Delete the file at path (not a directory; FW_FAT_EREADONLY when marked read-only): its
+ * long-name entries, then its short entry, are marked deleted, then its clusters freed. For a
+ * front end undoing what it wrote in the same run (fw/report.c never leaves half a report
+ * pair). */
+int fw_fat_delete(struct fw_fat *v, const char *path);
 
 /* The error in plain English ("the disk is write-protected"); never NULL. */
 const char *fw_fat_strerror(int err);

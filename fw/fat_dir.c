@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* FAT directories (walking, long names, free slots, growth) and the public file operations:
- * read, exists, size, mkdirs, create, append. The write order is explained in fat.h. */
+ * read, exists, size, mkdirs, create, append, delete. The write order is explained in fat.h. */
 #include "fat_internal.h"
 
 /* ---- walking a directory slot by slot ----------------------------------------------------- */
@@ -77,6 +77,9 @@ struct fat_entry {
 	uint8_t attr;
 	uint32_t cluster, size;
 	uint32_t sector, off;  /* where the short entry lies */
+	struct dir_it start;   /* the entry's first slot (its first long-name entry, else the
+				  short entry), ready to be returned by it_next */
+	uint32_t slots;        /* long-name entries + the short entry */
 };
 
 /* Where the 13 UCS-2 characters of a long-name entry are. */
@@ -98,6 +101,7 @@ static int dir_next(struct fw_fat *v, struct dir_it *it, struct fat_entry *fe)
 	uint32_t expect = 0, count = 0;
 	uint8_t sum = 0;
 	bool lfn = false;
+	struct dir_it start = *it;
 	for (;;) {
 		uint8_t *e;
 		int rc = it_next(v, it, &e);
@@ -115,6 +119,8 @@ static int dir_next(struct fw_fat *v, struct dir_it *it, struct fat_entry *fe)
 				lfn = ord >= 1 && ord <= FAT_LFN_MAX_ENTRIES && !(e[0] & 0xA0);
 				count = ord;
 				sum = e[13];
+				start = *it;
+				start.fresh = true;
 			} else if (!lfn || ord != expect || e[0] != ord || e[13] != sum) {
 				lfn = false;
 			}
@@ -135,9 +141,15 @@ static int dir_next(struct fw_fat *v, struct dir_it *it, struct fat_entry *fe)
 		fe->off = it->off;
 		fat_sfn_name(fe->sfn, &fe->sname);
 		uint32_t n = 0;
-		if (lfn && expect == 0 && sum == fat_lfn_sum(fe->sfn))
+		fe->start = *it;
+		fe->start.fresh = true;
+		fe->slots = 1;
+		if (lfn && expect == 0 && sum == fat_lfn_sum(fe->sfn)) {
+			fe->start = start;
+			fe->slots = count + 1;
 			while (n < count * FAT_LFN_CHARS && fe->name.c[n] != 0)
 				n++;
+		}
 		if (n == 0 || n > FW_FAT_NAME_MAX)
 			copy_name(&fe->name, &fe->sname);
 		else
@@ -716,4 +728,67 @@ int fw_fat_append(struct fw_fat *v, const char *path, const void *data, uint32_t
 	if (len == 0)
 		return FW_FAT_OK;
 	return done(v, append(v, &P, data, len));
+}
+
+/* The entry's slots from its first long-name entry to the short entry: checked (write
+ * false), or marked deleted (0xE5) one by one, the short entry last. */
+static int entry_slots(struct fw_fat *v, const struct fat_entry *fe, bool write)
+{
+	struct dir_it it = fe->start;
+	for (uint32_t k = 0; k < fe->slots; k++) {
+		uint8_t *e;
+		int rc = it_next(v, &it, &e);
+		if (rc <= 0)
+			return rc == 0 ? FW_FAT_ECORRUPT : rc;
+		bool last = k + 1 == fe->slots;
+		if (!write) {
+			if (last ? !ss_memeq(e, fe->sfn, 11) || v->buf_sector != fe->sector ||
+					   it.off != fe->off
+				 : (e[11] & 0x3F) != FAT_ATTR_LFN)
+				return FW_FAT_ECORRUPT;
+			continue;
+		}
+		e[0] = 0xE5;
+		if ((rc = fat_store(v)) != FW_FAT_OK)
+			return rc;
+	}
+	return FW_FAT_OK;
+}
+
+/* Order: the long-name entries, then the short entry (the file is gone), then its clusters
+ * freed in the FAT, then FSInfo. A cut leaves an 8.3-only file or lost clusters, which
+ * fsck frees; never a cluster in use by two files. */
+static int delete_file(struct fw_fat *v, const struct fat_entry *fe)
+{
+	uint32_t count, last, c = fe->cluster;
+	int rc;
+	if ((fe->size == 0) != (c == 0))
+		return FW_FAT_ECORRUPT;
+	if ((rc = fat_chain(v, c, &count, &last)) != FW_FAT_OK ||
+	    (rc = entry_slots(v, fe, false)) != FW_FAT_OK ||
+	    (rc = entry_slots(v, fe, true)) != FW_FAT_OK)
+		return rc;
+	for (uint32_t i = 0; i < count; i++) {
+		uint32_t next = 0;
+		rc = fat_next(v, c, &next);
+		if (rc < 0)
+			return rc;
+		if ((rc = fat_set(v, c, 0)) != FW_FAT_OK)
+			return rc;
+		c = next;
+	}
+	if ((rc = fat_flush(v)) != FW_FAT_OK)
+		return rc;
+	return fat_fsinfo_freed(v, count);
+}
+
+int fw_fat_delete(struct fw_fat *v, const char *path)
+{
+	struct fat_path P;
+	int rc = find_file(v, path, &P);
+	if (rc != FW_FAT_OK)
+		return rc;
+	if (P.fe.attr & FAT_ATTR_RO)
+		return FW_FAT_EREADONLY;
+	return done(v, delete_file(v, &P.fe));
 }

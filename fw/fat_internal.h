@@ -57,6 +57,8 @@ int fat_have_free(struct fw_fat *v, uint32_t n);
 int fat_alloc(struct fw_fat *v, uint32_t n, uint32_t *first, uint32_t *last);
 /* After the FAT is flushed: FSInfo's free count minus used, and the next-free hint. */
 int fat_fsinfo_update(struct fw_fat *v, uint32_t used);
+/* After clusters were freed (fw_fat_delete): FSInfo's free count plus freed. */
+int fat_fsinfo_freed(struct fw_fat *v, uint32_t freed);
 /* Write zeros over cluster c. */
 int fat_zero_cluster(struct fw_fat *v, uint32_t c);
 

@@ -4,9 +4,9 @@
 USB stick (EHCI) and as an IDE disk, against injected SLIC/MSDM tables, and check it.
 
 Every scenario boots a copy of build/slicscan-usb.img, the very image `make usb` wrote; the
-only change a scenario may make is the kernel command line in \\syslinux\\syslinux.cfg (config
-words such as action=poweroff debug_exit=yes, until the kernel reads slicscan.cfg from the
-stick). Checks, per scenario:
+only changes a scenario may make are the config words on the kernel command line in
+\\syslinux\\syslinux.cfg (such as action=poweroff debug_exit=yes; the stick=... id stays) and
+\\EFI\\BOOT\\slicscan.cfg. Checks, per scenario:
   - how the run ended: the exit code through isa-debug-exit, an ACPI power-off, a reset, or the
     wait for a key, the key pressed through QEMU's monitor and INT 18h (the next boot device);
     a timeout always fails;
@@ -19,6 +19,10 @@ stick). Checks, per scenario:
     (tests/qemu/vgatext.py) must show what the serial line shows, the big letters as solid
     blocks in the verdict's colour, the box in its colour, nothing coloured elsewhere;
   - boot-to-verdict: when the kernel's first line and the banner reached the serial console.
+  - the stick afterwards (mtools): one report pair named from the SMBIOS serial, its JSON equal
+    to the screen and to the CLI's JSON, the summary.csv line, fsck.fat -n clean; where the
+    report must not be saved (read-only stick, two disks with the stick's id): report-not-saved
+    and every disk byte-identical; a second internal disk always byte-identical.
 
   python3 tests/qemu/run_bios.py [-j 2] [-k PATTERN] [--list]
 
@@ -66,7 +70,9 @@ class B:
     def __init__(self, name, variant, exit, findings=(), absent=(), disk="usb-ehci", cfg=EXIT_CFG,
                  end="app-exit", screen=False, serial=True, smbios=SMBIOS, machine="pc", rtc=None,
                  serial_re=(), cli_exit=None, w7=None, w7_reason=None, qemu_args=(), real=None,
-                 setup_error=None, note="", timeout=60):
+                 setup_error=None, note="", timeout=60, stick_cfg=None, readonly=False,
+                 extra_disk=None, then_uefi=False, report=True, not_saved_re=None, full=False,
+                 stick_id=None, pre=False):
         self.name, self.variant, self.exit = name, variant, exit
         self.verdict = uefi.VERDICT_OF_EXIT.get(exit)
         self.findings, self.absent = list(findings), list(absent)
@@ -76,13 +82,24 @@ class B:
         self.cli_exit, self.w7, self.w7_reason = cli_exit, w7, w7_reason
         self.qemu_args, self.real, self.setup_error = list(qemu_args), real, setup_error
         self.note, self.timeout = note, timeout
+        # stick_cfg: text written to \EFI\BOOT\slicscan.cfg; extra_disk: "random" (a second
+        # IDE disk of random bytes) or "twin" (a copy of the stick: two disks carry its id);
+        # report: the kernel must write the report pair (False: report-not-saved, nothing
+        # written, not_saved_re on the screen); then_uefi: then boot the same stick with OVMF
+        self.stick_cfg, self.readonly, self.extra_disk = stick_cfg, readonly, extra_disk
+        self.then_uefi, self.report, self.not_saved_re = then_uefi, report, not_saved_re
+        # full: a file fills every free byte of the stick first (True), or all but N clusters
+        self.full = full
+        self.stick_id = stick_id  # None: the image's stick=... word; "": none; else this one
+        # pre: an earlier round's summary.csv and a CZ1234XYZ.txt already on the stick
+        self.pre = pre
 
 
 WAIT = None  # cfg: the image's own syslinux.cfg, untouched (default config: wait 60 s)
 
 SCENARIOS = [
-    # ---- the verdict classes, as a USB stick and as an IDE disk; built-in policy (the
-    # ---- stick's policy file is not read yet): the test key is unknown, a fact
+    # ---- the verdict classes, as a USB stick and as an IDE disk; built-in policy (the image
+    # ---- has no policy file): the test key is unknown, a fact
     B("valid-usb", "valid-2.1", 0, findings=["slic-valid", "slic-key-unknown"],
       absent=["slic-ids-rsdt"], cli_exit=2, w7="ready", w7_reason="valid-marker"),
     B("valid-ide", "valid-2.1", 0, disk="ide", findings=["slic-valid"], cli_exit=2, w7="ready"),
@@ -112,6 +129,44 @@ SCENARIOS = [
     B("usb-image", "none", 0, cfg=WAIT, end="wait", screen=True, findings=["slic-absent"],
       absent=["config-invalid"], serial_re=[r"automatically in 60 s"],
       note="the image exactly as make usb built it: default config, wait 60 s, a key"),
+    # ---- the stick: slicscan.cfg read from it, reports written to it and only to it ----
+    B("cfg-poweroff", "valid-2.1", 0, cfg="", stick_cfg="action = poweroff\ndebug_exit = yes\n",
+      findings=["slic-valid"], cli_exit=2, then_uefi=True,
+      note="slicscan.cfg on the stick says poweroff; then OVMF boots the same stick: two reports"),
+    B("cfg-wait", "none", 0, cfg="", stick_cfg="action = wait\ntimeout = 2\n", end="timeout",
+      serial_re=[r"automatically in 2 s"], absent=["config-invalid"],
+      note="slicscan.cfg on the stick says wait 2 s"),
+    B("cfg-override", "none", 2, stick_cfg="action = wait\ntimeout = 300\nbogus = 1\n",
+      findings=["config-invalid"], serial_re=[r'slicscan\.cfg line 3: unknown key "bogus"'],
+      note="command-line words override slicscan.cfg (action=poweroff over action = wait)"),
+    B("policy-missing", "none", 2, stick_cfg="policy = \\slicscan\\nope.txt\n",
+      findings=["policy-invalid"], serial_re=[r"policy file \\slicscan\\nope\.txt: not found"]),
+    B("write-protected", "valid-2.1", 2, readonly=True, report=False,
+      findings=["slic-valid", "report-not-saved"],
+      not_saved_re=r"report not saved in \\slicscan\\reports: the stick refused a write\s+\(INT\s+13h\s+status\s+0x0c\)",
+      note="the stick read-only (usb-storage readonly=on): verdict shown, report-not-saved"),
+    B("full-stick", "valid-2.1", 2, full=True, report=False,
+      findings=["slic-valid", "report-not-saved"],
+      not_saved_re=r"report not saved in \\slicscan\\reports: the stick is full",
+      note="no free cluster left: verdict shown, report-not-saved, the stick unchanged"),
+    B("earlier-round", "valid-2.1", 0, pre=True, findings=["slic-valid"],
+      note="summary.csv and CZ1234XYZ.txt from an earlier round: a line appended, CZ1234XYZ-2"),
+        B("json-no-room", "valid-2.1", 2, full=6, report=False,
+      findings=["slic-valid", "report-not-saved"],
+      not_saved_re=r"report not saved in \\slicscan\\reports: the stick is full",
+      note="room for NAME.txt (4 KiB) but not NAME.json after it: the .txt is deleted again"),
+        B("stick-id-wrong", "valid-2.1", 2, stick_id="0badc0de-00000001", report=False,
+      findings=["report-not-saved"],
+      not_saved_re=r"no disk carries this stick's id\s+0badc0de-00000001",
+      note="syslinux.cfg names another stick's id: nothing written"),
+    B("stick-id-missing", "valid-2.1", 2, stick_id="", report=False,
+      findings=["report-not-saved"], not_saved_re=r"names no\s+stick=SIGNATURE-SERIAL id",
+      note="syslinux.cfg from an older make usb (no stick=): nothing written"),
+        B("extra-disk", "valid-2.1", 0, disk="ide", extra_disk="random", findings=["slic-valid"],
+      note="a second IDE disk of random bytes stays byte-identical"),
+    B("twin-disk", "valid-2.1", 2, disk="ide", extra_disk="twin", report=False,
+      findings=["report-not-saved"], not_saved_re=r"2 disks carry this stick's id",
+      note="a second disk with the stick's id: nothing written to either"),
     B("wait-timeout", "none", 0, cfg="timeout=2", end="timeout",
       note="no key: after 2 s the next boot device"),
     # ---- machines that differ ----
@@ -166,19 +221,60 @@ def run(argv, **kw):
 MT = dict(os.environ, MTOOLS_SKIP_CHECK="1")
 
 
+PRE_REPORT = b"CZ1234XYZ's report from an earlier round: must not be overwritten\r\n"
+
+
 def make_stick(sc, wd):
     """A copy of the make-usb image; only the kernel command line may change."""
     img = os.path.join(wd, "stick.img")
     r = run(["cp", "--sparse=always", IMAGE, img])
     if r.returncode != 0:
         raise Failure(f"copying {IMAGE}: {r.stdout.strip()}")
+    spec = f"{img}@@1M"
+    if sc.stick_cfg is not None:
+        path = os.path.join(wd, "slicscan.cfg")
+        with open(path, "w", newline="") as f:
+            f.write(sc.stick_cfg.replace("\n", "\r\n"))
+        r = run(["mcopy", "-o", "-i", spec, path, "::/EFI/BOOT/slicscan.cfg"], env=MT)
+        if r.returncode != 0:
+            raise Failure(f"mcopy slicscan.cfg: {r.stdout.strip()}")
+    if sc.pre:
+        for data, dest in ((uefi.PRE_SUMMARY, "::/slicscan/summary.csv"),
+                           (PRE_REPORT, "::/slicscan/reports/CZ1234XYZ.txt")):
+            path = os.path.join(wd, "pre.bin")
+            with open(path, "wb") as f:
+                f.write(data)
+            r = run(["mcopy", "-o", "-i", spec, path, dest], env=MT)
+            if r.returncode != 0:
+                raise Failure(f"mcopy {dest}: {r.stdout.strip()}")
+    if sc.full:
+        r = run(["mdir", "-i", spec, "::/"], env=MT)
+        m = re.search(r"([\d ]+) bytes free", r.stdout)
+        if not m:
+            raise Failure(f"mdir: no free space figure: {r.stdout[-200:]!r}")
+        free = int(m.group(1).replace(" ", ""))
+        if sc.full is not True:
+            r = run(["minfo", "-i", spec, "::"], env=MT)
+            sec = re.search(r"sector size: (\d+) bytes", r.stdout)
+            spc = re.search(r"cluster size: (\d+) sectors", r.stdout)
+            free -= sc.full * int(sec.group(1)) * int(spc.group(1))
+        path = os.path.join(wd, "filler.bin")
+        with open(path, "wb") as f:
+            f.truncate(free)
+        r = run(["mcopy", "-i", spec, path, "::/filler.bin"], env=MT)
+        os.unlink(path)
+        if r.returncode != 0:
+            raise Failure(f"mcopy filler.bin: {r.stdout.strip()}")
     if sc.cfg is WAIT:
         return img
-    spec = f"{img}@@1M"
     r = run(["mtype", "-i", spec, "::/syslinux/syslinux.cfg"], env=MT)
     if r.returncode != 0 or "APPEND /syslinux/slicscan.elf" not in r.stdout:
         raise Failure(f"no APPEND line in the image's syslinux.cfg: {r.stdout[:200]!r}")
-    text = re.sub(r"(APPEND /syslinux/slicscan\.elf)[^\r\n]*", r"\1 " + sc.cfg, r.stdout)
+    # the stick's id (stick=...) stays: it is what lets the kernel write to this disk
+    text = re.sub(r"(APPEND /syslinux/slicscan\.elf(?: stick=\S+)?)[^\r\n]*",
+                  (r"\1 " + sc.cfg) if sc.cfg else r"\1", r.stdout)
+    if sc.stick_id is not None:
+        text = re.sub(r" stick=\S+", f" stick={sc.stick_id}" if sc.stick_id else "", text)
     path = os.path.join(wd, "syslinux.cfg")
     with open(path, "w", newline="") as f:
         f.write(text)
@@ -192,15 +288,16 @@ def boot(sc, wd, img, manifest):
     argv = [os.path.join(ROOT, "scripts", "qemu-boot"), "--disk", img, "--fw", "seabios",
             "--disk-if", sc.disk, "--serial-log", os.path.join(wd, "serial.log"),
             "--result", os.path.join(wd, "result.json"), "--timeout", str(sc.timeout),
-            "--mark", FIRST_LINE, "--mark", VERDICT_LINE, "--vga"]
-    for t in manifest["variants"][sc.variant]["tables"] if sc.variant else []:
-        argv += ["--acpitable", t["qemu"]]
-    for s in sc.smbios:
-        argv += ["--smbios", s]
+            "--mark", FIRST_LINE, "--mark", VERDICT_LINE, "--vga"] + machine_args(sc, manifest)
     if sc.rtc:
         argv += ["--rtc", sc.rtc]
     if not sc.serial:
         argv += ["--no-serial"]
+    if sc.readonly:
+        argv += ["--readonly"]
+    if sc.extra_disk:
+        argv += ["--qemu-arg=-drive",
+                 f"--qemu-arg=if=ide,index=1,format=raw,file={os.path.join(wd, 'extra.img')}"]
     if sc.machine != "pc":
         argv += ["--qemu-arg=-machine", f"--qemu-arg={sc.machine}"]
     for q in sc.qemu_args:
@@ -211,12 +308,26 @@ def boot(sc, wd, img, manifest):
                  "--key-on", WAIT_LINE, "--stop-on", NEXT_LINE]
     elif sc.end == "timeout":
         argv += ["--stop-on", NEXT_LINE]
+    return qemu_boot(argv, wd, "")
+
+
+def machine_args(sc, manifest):
+    """The injected tables and SMBIOS structures: the same machine for SeaBIOS and OVMF."""
+    argv = []
+    for t in manifest["variants"][sc.variant]["tables"] if sc.variant else []:
+        argv += ["--acpitable", t["qemu"]]
+    for s in sc.smbios:
+        argv += ["--smbios", s]
+    return argv
+
+
+def qemu_boot(argv, wd, suffix):
     r = run(argv)
-    with open(os.path.join(wd, "qemu-boot.out"), "w") as f:
+    with open(os.path.join(wd, f"qemu-boot{suffix}.out"), "w") as f:
         f.write(r.stdout)
-    with open(os.path.join(wd, "result.json")) as f:
+    with open(os.path.join(wd, f"result{suffix}.json")) as f:
         res = json.load(f)
-    with open(os.path.join(wd, "serial.log"), "rb") as f:
+    with open(os.path.join(wd, f"serial{suffix}.log"), "rb") as f:
         serial = uefi.clean(f.read().decode("utf-8", "replace"))
     return res, serial
 
@@ -358,6 +469,161 @@ def check_screen(sc, wd, serial, errs):
                 return
 
 
+# ---- the stick afterwards: the report pair, summary.csv, a clean FAT, other disks untouched ----
+
+def sha256(path):
+    import hashlib
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def make_extra(sc, wd, img):
+    """The second internal disk: random bytes, or a copy of the stick (the same id)."""
+    path = os.path.join(wd, "extra.img")
+    if sc.extra_disk == "twin":
+        shutil.copyfile(img, path)
+    else:
+        with open(path, "wb") as f:
+            f.write(os.urandom(8 << 20))
+    return sha256(path)
+
+
+def stick_files(wd, img):
+    """\slicscan of the stick copied out with mtools: {relative path: bytes}."""
+    out = os.path.join(wd, "stick")
+    shutil.rmtree(out, ignore_errors=True)
+    r = run(["mcopy", "-s", "-n", "-i", f"{img}@@1M", "::/slicscan", out], env=MT)
+    if r.returncode != 0:
+        raise Failure(f"mcopy ::/slicscan: {r.stdout.strip()}")
+    files = {}
+    for d, _, names in os.walk(out):
+        for n in names:
+            with open(os.path.join(d, n), "rb") as f:
+                files[os.path.relpath(os.path.join(d, n), out)] = f.read()
+    return files
+
+
+def fsck_clean(wd, img, errs, when):
+    """fsck.fat -n on the partition at 1 MiB, extracted (no loop device, no root)."""
+    part = os.path.join(wd, "partition.img")
+    with open(img, "rb") as src, open(part, "wb") as dst:
+        src.seek(1 << 20)
+        shutil.copyfileobj(src, dst, 1 << 20)
+    r = run(["fsck.fat", "-n", part])
+    os.unlink(part)
+    if r.returncode != 0:
+        errs.append(f"fsck.fat -n {when}: {r.stdout.strip()[-300:]}")
+
+
+def summary_rows(data):
+    import csv
+    return list(csv.reader(data.decode("ascii", "replace").splitlines()))
+
+
+def check_stick(sc, wd, img, serial, errs, uefi_too=False):
+    """The report pair the kernel wrote (or, report=False, that it wrote nothing)."""
+    files = stick_files(wd, img)
+    reports = sorted(p for p in files if p.startswith("reports" + os.sep))
+    fsck_clean(wd, img, errs, "after the boot")
+    if not sc.report:
+        if reports or "summary.csv" in files:
+            errs.append(f"files written although the report was not to be saved: {sorted(files)}")
+        if "report-not-saved" not in findings_of(serial):
+            errs.append("no report-not-saved finding")
+        if sc.not_saved_re and not re.search(sc.not_saved_re, serial):
+            errs.append(f"the screen does not say why the report was not saved (/{sc.not_saved_re}/)")
+        if re.search(r"Report saved:", serial):
+            errs.append("the screen says 'Report saved' although nothing was written")
+        return
+    base = "CZ1234XYZ" if sc.smbios == SMBIOS else None
+    if sc.pre:
+        old = os.path.join("reports", "CZ1234XYZ.txt")
+        if files.get(old) != PRE_REPORT:
+            errs.append("the earlier CZ1234XYZ.txt was changed")
+        reports = [p for p in reports if p != old]
+        base = "CZ1234XYZ-2"
+        if not files.get("summary.csv", b"").startswith(uefi.PRE_SUMMARY):
+            errs.append("summary.csv: the earlier round's lines were changed")
+    names = [os.path.basename(p) for p in reports]
+    bases = sorted({os.path.splitext(n)[0] for n in names})
+    want_n = 2 if uefi_too else 1
+    if len(bases) != want_n or len(names) != 2 * want_n:
+        errs.append(f"expected {want_n} report pair(s) in \\slicscan\\reports, found {names}")
+        return
+    if base and bases[0] != base:
+        errs.append(f"report named {bases[0]!r}, expected {base!r} (the SMBIOS serial)")
+    b = bases[0] if bases[0] + ".json" in names else None
+    m = re.search(r"Report saved: (\S+)", serial)
+    if not m or not m.group(1).lower().endswith(f"\\reports\\{bases[0].lower()}.txt"):
+        errs.append(f"the screen's tail does not name the report ({m.group(1) if m else None!r})")
+    try:
+        rep = json.loads(files[os.path.join("reports", bases[0] + ".json")])
+    except (KeyError, ValueError) as e:
+        errs.append(f"{bases[0]}.json unreadable: {e!r}")
+        return
+    with open(os.path.join(wd, "report.json"), "w") as f:
+        json.dump(rep, f, indent=1)
+    if sc.exit is not None and rep.get("exit_code") != sc.exit:
+        errs.append(f"report exit_code {rep.get('exit_code')}, expected {sc.exit}")
+    if sc.verdict and rep.get("verdict") != sc.verdict:
+        errs.append(f"report verdict {rep.get('verdict')!r}, expected {sc.verdict!r}")
+    got = sorted(f["id"] for f in rep.get("findings", []))
+    shown = sorted(findings_of(serial))
+    if got != shown:
+        errs.append(f"report findings {got}, the screen's {shown}")
+    if base and (rep.get("machine") or {}).get("system_serial") != "CZ1234XYZ":
+        errs.append("report machine.system_serial is not the SMBIOS serial")
+    if "legacy BIOS" not in json.dumps(rep.get("machine") or {}):
+        errs.append("report machine facts do not say legacy BIOS")
+    cli = os.path.join(wd, "cli.json")
+    if os.path.exists(cli) and sc.cli_exit is not None:
+        with open(cli) as f:
+            c = json.load(f)
+        mine = sorted({i for i in got if i not in uefi.NOT_CROSS_CHECKED and
+                       next(x for x in rep["findings"] if x["id"] == i).get("severity") != "info"})
+        theirs = sorted({x["id"] for x in c.get("findings", []) if x.get("severity") != "info"
+                         and x["id"] not in uefi.NOT_CROSS_CHECKED})
+        if mine != theirs:
+            errs.append(f"report findings {mine}, the CLI's JSON {theirs}")
+        if rep.get("windows7_kms") != c.get("windows7_kms") and not (
+                rep.get("windows7_kms") == "ready" and c.get("windows7_kms") == "unverified"):
+            errs.append(f"report windows7_kms {rep.get('windows7_kms')!r}, CLI {c.get('windows7_kms')!r}")
+    rows = summary_rows(files.get("summary.csv", b""))
+    first = 2 if sc.pre else 1  # the kernel's line
+    if len(rows) != first + want_n or rows[0][:2] != ["firmware_time", "system_serial"]:
+        errs.append(f"summary.csv has {len(rows)} line(s), expected {first + want_n}")
+        return
+    row = dict(zip(rows[0], rows[first]))
+    if (row.get("verdict"), row.get("exit_code")) != (rep.get("verdict"), str(rep.get("exit_code"))):
+        errs.append(f"summary.csv line says {row.get('verdict')}/{row.get('exit_code')}, "
+                    f"the report {rep.get('verdict')}/{rep.get('exit_code')}")
+    if not row.get("report", "").lower().endswith(f"\\{bases[0].lower()}.txt"):
+        errs.append(f"summary.csv names report {row.get('report')!r}, not {bases[0]}.txt")
+    if base and row.get("system_serial") != "CZ1234XYZ":
+        errs.append(f"summary.csv serial {row.get('system_serial')!r}")
+    if "legacy BIOS" not in row.get("app_version", ""):
+        errs.append(f"summary.csv app_version {row.get('app_version')!r}")
+    if uefi_too:
+        if "UEFI" not in rows[2][rows[0].index("app_version")]:
+            errs.append(f"summary.csv's second line is not the UEFI app's: {rows[2]}")
+        if not any(n != bases[0] for n in bases):
+            errs.append("the UEFI report does not lie beside the BIOS one")
+
+
+def boot_uefi(sc, wd, img, manifest, errs):
+    """The same stick, now on a UEFI PC (OVMF): the app reads the same slicscan.cfg and adds
+    its report and its summary line beside the kernel's."""
+    argv = [os.path.join(ROOT, "scripts", "qemu-boot"), "--disk", img, "--fw", "x64",
+            "--disk-if", "usb", "--serial-log", os.path.join(wd, "serial-uefi.log"),
+            "--result", os.path.join(wd, "result-uefi.json"), "--timeout", "90"]
+    res, _ = qemu_boot(argv + machine_args(sc, manifest), wd, "-uefi")
+    if res["outcome"] != "app-exit":
+        errs.append(f"UEFI boot of the same stick ended as {res['outcome']}")
+
+
 def run_scenario(sc, manifest):
     wd = os.path.join(RUNS, sc.name)
     shutil.rmtree(wd, ignore_errors=True)
@@ -368,6 +634,9 @@ def run_scenario(sc, manifest):
         if sc.setup_error:
             raise Failure(sc.setup_error)
         img = make_stick(sc, wd)
+        extra_sum = make_extra(sc, wd, img) if sc.extra_disk else None
+        # json-no-room writes NAME.txt and deletes it again: not byte-identical, but no file
+        stick_sum = sha256(img) if not sc.report and sc.full in (False, True) else None
         res, serial = boot(sc, wd, img, manifest)
         outcome, code = res["outcome"], res["app_exit_code"]
         if outcome == "timeout":
@@ -398,6 +667,15 @@ def run_scenario(sc, manifest):
             return errs, t0, f"exit {code}, no COM1"
         check_serial(sc, serial, errs)
         cross_check(sc, serial, manifest, wd, errs)
+        if sc.extra_disk and sha256(os.path.join(wd, "extra.img")) != extra_sum:
+            errs.append("the second internal disk changed")
+        if stick_sum and sha256(img) != stick_sum:
+            errs.append("the stick changed although nothing was to be written")
+        if sc.report is not None:
+            check_stick(sc, wd, img, serial, errs)
+        if sc.then_uefi and not errs:
+            boot_uefi(sc, wd, img, manifest, errs)
+            check_stick(sc, wd, img, serial, errs, uefi_too=True)
         check_key_masked(sc, serial, manifest, errs)
         if sc.screen:
             check_screen(sc, wd, serial, errs)

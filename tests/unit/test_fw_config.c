@@ -432,6 +432,34 @@ static void test_parse_from(void **state)
 	assert_true(has_msg(&c, "slicscan.cfg line 1: expected"));
 }
 
+static void test_policy_path_and_load(void **state)
+{
+	(void)state;
+	struct fw_config c;
+	struct ss_policy p;
+	char err[SS_MSG_LEN];
+	bool must;
+	fw_config_defaults(&c);
+	assert_string_equal(fw_config_policy_path(&c, &must), FW_POLICY_DEFAULT_PATH);
+	assert_false(must);
+	parse_str(&c, "policy = none\n");
+	assert_null(fw_config_policy_path(&c, &must));
+	parse_str(&c, "policy = /campus/p.txt\n");
+	assert_string_equal(fw_config_policy_path(&c, &must), "\\campus\\p.txt");
+	assert_true(must);
+
+	ss_policy_init(&p);
+	const char ok[] = "target windows8\n";
+	assert_int_equal(fw_policy_load(&p, "\\p.txt", (const uint8_t *)ok, sizeof(ok) - 1,
+					err, sizeof(err)), 0);
+	assert_int_equal(p.target, SS_TARGET_WIN8);
+	const char bad[] = "target windows8\nno such line at all\n";
+	assert_int_equal(fw_policy_load(&p, "\\p.txt", (const uint8_t *)bad, sizeof(bad) - 1,
+					err, sizeof(err)), -1);
+	assert_true(strncmp(err, "policy file \\p.txt: ", 20) == 0);
+	assert_int_equal(p.target, SS_TARGET_WIN7); /* back to the built-in policy */
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -451,6 +479,7 @@ int main(void)
 		cmocka_unit_test(test_random_junk),
 		cmocka_unit_test(test_shipped_example),
 		cmocka_unit_test(test_parse_from),
+		cmocka_unit_test(test_policy_path_and_load),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

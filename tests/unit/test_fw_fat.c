@@ -789,6 +789,72 @@ static void test_grow_fat32(void **state)
 	img_free(m);
 }
 
+/* fw_fat_delete: a long-named multi-cluster file and an 8.3 one go, their neighbours stay,
+ * the names can be used again, FSInfo's count stays right (fsck.fat checks it). */
+static void delete_checks(struct img *m, const char *dir)
+{
+	static uint8_t big[40000], small[100];
+	char a[128], b[128], c[128], mt[128];
+	fill(big, sizeof(big), 3);
+	fill(small, sizeof(small), 4);
+	snprintf(a, sizeof(a), "%s\\Contoso Lab PC 7 CZ1234XYZ.json", dir);
+	snprintf(b, sizeof(b), "%s\\KEEP.TXT", dir);
+	snprintf(c, sizeof(c), "%s\\EMPTY.TXT", dir);
+	img_mount(m);
+	if (dir[0] != 0)
+		expect_rc(fw_fat_mkdirs(&m->v, dir), 0);
+	expect_rc(fw_fat_create(&m->v, a, big, sizeof(big)), 0);
+	expect_rc(fw_fat_create(&m->v, b, small, sizeof(small)), 0);
+	expect_rc(fw_fat_create(&m->v, c, "", 0), 0);
+	expect_rc(fw_fat_delete(&m->v, a), 0);
+	expect_rc(fw_fat_delete(&m->v, c), 0);
+	expect_rc(fw_fat_exists(&m->v, a), 0);
+	expect_rc(fw_fat_exists(&m->v, c), 0);
+	expect_rc(fw_fat_delete(&m->v, a), FW_FAT_ENOTFOUND);
+	if (dir[0] != 0)
+		expect_rc(fw_fat_delete(&m->v, dir), FW_FAT_EISDIR);
+	fsck_clean(m);
+	snprintf(mt, sizeof(mt), "%s/KEEP.TXT", dir);
+	for (char *p = mt; *p; p++)
+		if (*p == '\\')
+			*p = '/';
+	mtype_is(m, mt, small, sizeof(small));
+	char mdir_dir[128], line[200];
+	snprintf(mdir_dir, sizeof(mdir_dir), "%.*s", (int)(strrchr(mt, '/') - mt), mt);
+	snprintf(line, sizeof(line), "::%s/Contoso Lab PC 7 CZ1234XYZ.json", mdir_dir);
+	assert_false(mdir_has(m, mdir_dir[0] ? mdir_dir : "/", line));
+	/* the name again, on a freshly mounted volume, then once more through the same mount */
+	img_mount(m);
+	expect_rc(fw_fat_create(&m->v, a, big + 1, sizeof(big) - 1), 0);
+	expect_rc(fw_fat_delete(&m->v, a), 0);
+	expect_rc(fw_fat_create(&m->v, a, big, sizeof(big)), 0);
+	fsck_clean(m);
+	snprintf(mt, sizeof(mt), "%s/Contoso Lab PC 7 CZ1234XYZ.json", dir);
+	for (char *p = mt; *p; p++)
+		if (*p == '\\')
+			*p = '/';
+	mtype_is(m, mt, big, sizeof(big));
+	assert_true(mdir_has(m, mdir_dir[0] ? mdir_dir : "/", line)); /* the check above can see it */
+	/* a read-only file is not deleted */
+	assert_int_equal(sh("mattrib -i %s +r '::%s'", m->mt, mt), 0);
+	img_mount(m);
+	expect_rc(fw_fat_delete(&m->v, a), FW_FAT_EREADONLY);
+}
+
+static void test_delete(void **state)
+{
+	(void)state;
+	struct img *m = make_fat12("d12.img");
+	delete_checks(m, "");
+	img_free(m);
+	m = make_stick("d16.img");
+	delete_checks(m, "\\slicscan\\reports");
+	img_free(m);
+	m = make_fat32("d32.img");
+	delete_checks(m, "\\sub");
+	img_free(m);
+}
+
 static void test_root_full_fat12(void **state)
 {
 	(void)state;
@@ -1152,6 +1218,7 @@ int main(void)
 		cmocka_unit_test(test_grow_fat16),
 		cmocka_unit_test(test_grow_fat32),
 		cmocka_unit_test(test_root_full_fat12),
+		cmocka_unit_test(test_delete),
 		cmocka_unit_test(test_full_fat12),
 		cmocka_unit_test(test_full_fat32),
 		cmocka_unit_test(test_write_protected),

@@ -1,0 +1,118 @@
+/* SPDX-License-Identifier: MIT */
+/* Files on the stick through fw/fat.c: slicscan.cfg, the policy file, and the report files,
+ * whose names and contents fw/report.c decides (as for the UEFI app, efi/report.c). Error
+ * codes are fw/fat.c's (negative), turned into words by fw_fat_strerror. */
+#include "bios.h"
+
+#define ARENA_BYTES (512u * 1024) /* the rendered report pair: tens of KiB */
+
+static uint8_t arena[ARENA_BYTES];
+static size_t arena_used;
+
+#define FAT(ctx) (&((struct bios_stick *)(ctx))->fat)
+
+static int neg(int rc)
+{
+	return rc < 0 ? rc : 0;
+}
+
+static const char *why(void *ctx, int err)
+{
+	struct bios_stick *st = ctx;
+	static char msg[96];
+	if (err == FW_FAT_EIO && st->disk.last_status != 0) {
+		/* The BIOS's own word: SeaBIOS answers 0x0C for a read-only USB stick where
+		 * other BIOSes say 0x03 (write-protected). */
+		ss_fmt(msg, sizeof(msg), "the stick refused a %s (INT 13h status 0x%02x)",
+		       st->disk.last_write ? "write" : "read", st->disk.last_status);
+		return msg;
+	}
+	if (err == FW_FAT_EWRITEPROT)
+		return "the stick is write-protected";
+	if (err == FW_FAT_ENOSPC || err == FW_FAT_EDIRFULL)
+		return "the stick is full";
+	return fw_fat_strerror(err);
+}
+
+static bool f_exists(void *ctx, const char *path)
+{
+	return fw_fat_exists(FAT(ctx), path) != 0; /* an error: "exists", so it is not overwritten */
+}
+
+static int f_mkdirs(void *ctx, const char *path)
+{
+	return neg(fw_fat_mkdirs(FAT(ctx), path));
+}
+
+static int f_write_new(void *ctx, const char *path, const void *data, size_t len)
+{
+	if (len > 0xFFFFFFFFu)
+		return FW_FAT_EFILESIZE;
+	return neg(fw_fat_create(FAT(ctx), path, data, (uint32_t)len));
+}
+
+/* The head goes first when the file is new or empty: one append of head + data then, so that
+ * a failure leaves the file as it was (fw/fat.c's append is all or nothing). */
+static int f_append(void *ctx, const char *path, const void *head, size_t hlen,
+		    const void *data, size_t len)
+{
+	uint32_t size = 0;
+	int rc = fw_fat_size(FAT(ctx), path, &size);
+	if (rc != FW_FAT_OK && rc != FW_FAT_ENOTFOUND)
+		return neg(rc);
+	if (rc == FW_FAT_ENOTFOUND || size == 0) {
+		if (hlen + len > sizeof(arena) - arena_used)
+			return FW_FAT_EINVAL;
+		uint8_t *both = arena + arena_used;
+		ss_memcopy(both, head, hlen);
+		ss_memcopy(both + hlen, data, len);
+		return neg(fw_fat_append(FAT(ctx), path, both, (uint32_t)(hlen + len)));
+	}
+	return neg(fw_fat_append(FAT(ctx), path, data, (uint32_t)len));
+}
+
+/* fw/report.c removes NAME.txt when NAME.json cannot be written: never half a pair. */
+static int f_remove(void *ctx, const char *path)
+{
+	return neg(fw_fat_delete(FAT(ctx), path));
+}
+
+static void *f_alloc(void *ctx, size_t n)
+{
+	(void)ctx;
+	n = (n + 15) & ~(size_t)15;
+	if (n > sizeof(arena) - arena_used)
+		return NULL;
+	void *p = arena + arena_used;
+	arena_used += n;
+	return p;
+}
+
+static void f_release(void *ctx, void *p)
+{
+	(void)ctx;
+	(void)p; /* the arena lives for one run */
+}
+
+bool bios_report_write(struct bios_stick *st, const char *dir, const char *summary,
+		       const struct fw_smbios_info *smb, struct ss_result *r,
+		       const struct ss_info *info, char *saved, size_t cap)
+{
+	const struct fw_files fs = { st, f_exists, f_mkdirs, f_write_new, f_append,
+				     f_remove, why, f_alloc, f_release };
+	return fw_report_write(&fs, dir, summary, smb, r, info, saved, cap);
+}
+
+/* ---- reading: slicscan.cfg and the policy file ---- */
+
+static uint8_t file_buf[256u * 1024]; /* the policy file's limit, as in the UEFI app */
+
+int bios_file_read(struct bios_stick *st, const char *path, uint32_t cap, const uint8_t **data,
+		   uint32_t *len)
+{
+	if (cap > sizeof(file_buf))
+		cap = sizeof(file_buf);
+	int rc = fw_fat_read_file(&st->fat, path, file_buf, cap, len);
+	*data = file_buf;
+	return rc;
+}
