@@ -30,14 +30,12 @@ Prints one line per scenario, then exactly "N passed, N failed". Work files: bui
 """
 
 import argparse
-import concurrent.futures
 import json
 import os
 import re
 import shutil
 import subprocess
 import sys
-import threading
 import time
 
 sys.dont_write_bytecode = True
@@ -724,33 +722,13 @@ def main():
                   f"{s.exit if s.exit is not None else '-':<2} {s.end:9} {s.note}")
         return 0
     manifest = preflight(chosen)
-    t0 = time.monotonic()
-    passed = failed = 0
-    lock = threading.Lock()
-    with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
-        futs = {pool.submit(run_scenario, s, manifest): s for s in chosen}
-        for fut in concurrent.futures.as_completed(futs):
-            sc = futs[fut]
-            try:
-                errs, ts, what = fut.result()
-            except Exception as e:  # a bug in the suite is a failure, not a crash
-                errs, ts, what = [f"suite error: {e!r}"], time.monotonic(), "error"
-            secs = time.monotonic() - ts
-            with lock:
-                if errs:
-                    failed += 1
-                    print(f"FAIL {sc.name:24} {secs:5.1f}s  {errs[0]}")
-                    for e in errs[1:]:
-                        print(f"     {'':24} {'':6} {e}")
-                    print(f"     {'':24} logs: {os.path.relpath(os.path.join(RUNS, sc.name), ROOT)}/")
-                else:
-                    passed += 1
-                    print(f"PASS {sc.name:24} {secs:5.1f}s  {sc.disk:8} {what}"
-                          + (f"  {sc.note}" if sc.real else ""))
-                sys.stdout.flush()
-    print(f"bios suite: {len(chosen)} scenarios in {time.monotonic() - t0:.0f} s with -j{args.jobs}")
-    print(f"{passed} passed, {failed} failed")
-    return 1 if failed else 0
+
+    def passed_line(sc, what, secs):
+        return (f"PASS {sc.name:24} {secs:5.1f}s  {sc.disk:8} {what}"
+                + (f"  {sc.note}" if sc.real else ""))
+
+    return uefi.run_all("bios", chosen, lambda sc: run_scenario(sc, manifest), args.jobs, RUNS,
+                        24, None, passed_line)
 
 
 if __name__ == "__main__":

@@ -1083,6 +1083,44 @@ def preflight(args):
     return manifest
 
 
+def run_all(suite, chosen, run_one, jobs, runs, name_w, what_w, passed_line):
+    """Run run_one(scenario) -> (errors, start time, what happened) for every chosen scenario on
+    `jobs` threads and print a line for each as it ends: passed_line(sc, what, secs), or FAIL
+    with the name in name_w columns, what happened in what_w (None: left out), the time, every
+    error and where the logs are. Then the suite's totals as "N passed, N failed". Returns the
+    exit status: 1 if anything failed. Shared by this suite and tests/qemu/run_bios.py."""
+    t0 = time.monotonic()
+    passed = failed = 0
+    lock = threading.Lock()
+    with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+        futs = {pool.submit(run_one, s): s for s in chosen}
+        for fut in concurrent.futures.as_completed(futs):
+            sc = futs[fut]
+            try:
+                errs, ts, what = fut.result()
+            except Exception as e:  # a bug in the suite is a failure, not a crash
+                errs, ts, what = [f"suite error: {e!r}"], time.monotonic(), "error"
+            secs = time.monotonic() - ts
+            with lock:
+                if errs:
+                    failed += 1
+                    mid = f" {what:{what_w}}" if what_w else ""
+                    pad = f" {'':{what_w}}" if what_w else ""
+                    print(f"FAIL {sc.name:{name_w}}{mid} {secs:5.1f}s  {errs[0]}")
+                    for e in errs[1:]:
+                        print(f"     {'':{name_w}}{pad} {'':6} {e}")
+                    print(f"     {'':{name_w}} logs: "
+                          f"{os.path.relpath(os.path.join(runs, sc.name), ROOT)}/")
+                else:
+                    passed += 1
+                    print(passed_line(sc, what, secs))
+                sys.stdout.flush()
+    print(f"{suite} suite: {len(chosen)} scenarios in {time.monotonic() - t0:.0f} s "
+          f"with -j{jobs}")
+    print(f"{passed} passed, {failed} failed")
+    return 1 if failed else 0
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("-j", "--jobs", type=int, default=2)
@@ -1097,35 +1135,13 @@ def main():
         return 0
     args.chosen = chosen
     manifest = preflight(args)
-    t0 = time.monotonic()
-    passed = failed = 0
-    lock = threading.Lock()
-    with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
-        futs = {pool.submit(run_scenario, s, manifest): s for s in chosen}
-        for fut in concurrent.futures.as_completed(futs):
-            sc = futs[fut]
-            try:
-                errs, ts, what = fut.result()
-            except Exception as e:  # a bug in the suite is a failure, not a crash
-                errs, ts, what = [f"suite error: {e!r}"], time.monotonic(), "error"
-            secs = time.monotonic() - ts
-            with lock:
-                if errs:
-                    failed += 1
-                    print(f"FAIL {sc.name:22} {what:10} {secs:5.1f}s  {errs[0]}")
-                    for e in errs[1:]:
-                        print(f"     {'':22} {'':10} {'':6} {e}")
-                    print(f"     {'':22} logs: {os.path.relpath(os.path.join(RUNS, sc.name), ROOT)}/")
-                else:
-                    passed += 1
-                    # a real-* row names the machine whose tables it booted
-                    print(f"PASS {sc.name:22} {what:10} {secs:5.1f}s"
-                          + (f"  {sc.note}" if sc.real else ""))
-                sys.stdout.flush()
-    print(f"qemu suite: {len(chosen)} scenarios in {time.monotonic() - t0:.0f} s "
-          f"with -j{args.jobs}")
-    print(f"{passed} passed, {failed} failed")
-    return 1 if failed else 0
+
+    def passed_line(sc, what, secs):
+        # a real-* row names the machine whose tables it booted
+        return f"PASS {sc.name:22} {what:10} {secs:5.1f}s" + (f"  {sc.note}" if sc.real else "")
+
+    return run_all("qemu", chosen, lambda sc: run_scenario(sc, manifest), args.jobs, RUNS,
+                   22, 10, passed_line)
 
 
 if __name__ == "__main__":
