@@ -4,6 +4,8 @@
  * codes are fw/fat.c's (negative), turned into words by fw_fat_strerror. */
 #include "bios.h"
 
+#include "config.h"
+
 #define ARENA_BYTES (512u * 1024) /* the rendered report pair: tens of KiB */
 
 static uint8_t arena[ARENA_BYTES];
@@ -105,7 +107,7 @@ bool bios_report_write(struct bios_stick *st, const char *dir, const char *summa
 
 /* ---- reading: slicscan.cfg and the policy file ---- */
 
-static uint8_t file_buf[256u * 1024]; /* the policy file's limit, as in the UEFI app */
+static uint8_t file_buf[FW_POLICY_FILE_MAX]; /* the largest file the kernel reads */
 
 int bios_file_read(struct bios_stick *st, const char *path, uint32_t cap, const uint8_t **data,
 		   uint32_t *len)

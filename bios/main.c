@@ -165,7 +165,7 @@ static void read_config(struct run *x)
 		for (size_t i = 0; i < 2; i++) {
 			const uint8_t *data;
 			uint32_t len;
-			int rc = bios_file_read(&x->stick, where[i], 64u * 1024, &data, &len);
+			int rc = bios_file_read(&x->stick, where[i], FW_CONFIG_FILE_MAX, &data, &len);
 			if (rc == FW_FAT_ENOTFOUND)
 				continue;
 			if (rc == FW_FAT_ETOOBIG)
@@ -198,7 +198,7 @@ static int read_policy(struct run *x)
 		       "the stick was not found");
 		return -1;
 	}
-	int rc = bios_file_read(&x->stick, path, 256u * 1024, &data, &len);
+	int rc = bios_file_read(&x->stick, path, FW_POLICY_FILE_MAX, &data, &len);
 	if (rc == FW_FAT_ENOTFOUND && !must_exist)
 		return 0;
 	if (rc != FW_FAT_OK) {

@@ -66,9 +66,6 @@ struct efi_ss_vol {
 	EFI_SHELL_PROTOCOL *shell;   /* Shell name space, or NULL */
 };
 
-#define EFI_SS_CFG_FILE_MAX (64u * 1024)
-#define EFI_SS_POLICY_FILE_MAX (256u * 1024)
-
 /* Read a whole file (at most max bytes) into a new pool buffer with one extra NUL byte.
  * Returns EFI_SUCCESS, EFI_NOT_FOUND, EFI_BAD_BUFFER_SIZE (too large) or another error. */
 EFI_STATUS efi_ss_file_read(const struct efi_ss_vol *v, const char *path, UINT8 **data,

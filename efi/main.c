@@ -56,11 +56,11 @@ static void read_config(struct run *x)
 	if (x->im.dir[0] != '\0') {
 		ss_fmt(path, sizeof(path), "%s%s" FW_CONFIG_NAME, x->im.dir,
 		       ss_streq(x->im.dir, "\\") ? "" : "\\");
-		st = efi_ss_file_read(&x->own, path, &data, &len, EFI_SS_CFG_FILE_MAX);
+		st = efi_ss_file_read(&x->own, path, &data, &len, FW_CONFIG_FILE_MAX);
 	}
 	if (st == EFI_NOT_FOUND) {
 		ss_fmt(path, sizeof(path), "\\slicscan\\" FW_CONFIG_NAME);
-		st = efi_ss_file_read(&x->own, path, &data, &len, EFI_SS_CFG_FILE_MAX);
+		st = efi_ss_file_read(&x->own, path, &data, &len, FW_CONFIG_FILE_MAX);
 	}
 	if (st == EFI_BAD_BUFFER_SIZE) {
 		ss_fmt(x->cfg.msg[x->cfg.nmsg++], SS_MSG_LEN,
@@ -99,7 +99,7 @@ static int read_policy(struct run *x)
 		return 0;
 	}
 
-	EFI_STATUS st = efi_ss_file_read(v, path, &data, &len, EFI_SS_POLICY_FILE_MAX);
+	EFI_STATUS st = efi_ss_file_read(v, path, &data, &len, FW_POLICY_FILE_MAX);
 	if (st == EFI_NOT_FOUND && !must_exist)
 		return 0;
 	if (EFI_ERROR(st)) {

@@ -42,6 +42,9 @@ enum fw_policy_mode {
 #define FW_POLICY_DEFAULT_PATH "\\slicscan\\policy.txt"
 #define FW_SUMMARY_DEFAULT "\\slicscan\\summary.csv"
 #define FW_CONFIG_NAME "slicscan.cfg"
+/* The largest slicscan.cfg and policy file a front end reads from the stick. */
+#define FW_CONFIG_FILE_MAX (64u * 1024)
+#define FW_POLICY_FILE_MAX (256u * 1024)
 
 struct fw_config {
 	enum fw_action action;
