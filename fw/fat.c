@@ -100,10 +100,13 @@ int fat_flush(struct fw_fat *v)
 {
 	if (!v->fat_dirty)
 		return FW_FAT_OK;
+	uint32_t n = v->dirty_hi - v->dirty_lo + 1;
+	const uint8_t *from = v->fat_buf + ((size_t)v->dirty_lo << v->bps_shift);
 	for (uint32_t f = 0; f < v->nfats; f++) {
 		if (!v->mirror && f != v->active_fat)
 			continue;
-		int rc = fat_wr(v, v->rsvd + f * v->fat_sectors + v->fat_cached, 1, v->fat_buf);
+		int rc = fat_wr(v, v->rsvd + f * v->fat_sectors + v->fat_cached + v->dirty_lo, n,
+				from);
 		if (rc != FW_FAT_OK)
 			return rc;
 	}
@@ -114,28 +117,50 @@ int fat_flush(struct fw_fat *v)
 void fat_forget(struct fw_fat *v)
 {
 	v->fat_cached = UINT32_MAX;
+	v->fat_count = 0;
 	v->fat_dirty = false;
 	v->buf_sector = UINT32_MAX;
 }
 
-/* The FAT byte at offset off (of the active FAT), through the one-sector cache. */
+/* The FAT byte at offset off (of the active FAT), through the window: a miss writes back what
+ * changed and reads the window-aligned run of sectors holding off. */
 static int fat_byte(struct fw_fat *v, uint32_t off, uint8_t **p)
 {
 	uint32_t s = off >> v->bps_shift;
 	if (s >= v->fat_sectors)
 		return FW_FAT_ECORRUPT; /* cannot happen after the mount check */
-	if (v->fat_cached != s) {
+	if (v->fat_cached == UINT32_MAX || s < v->fat_cached || s - v->fat_cached >= v->fat_count) {
 		int rc = fat_flush(v);
 		if (rc != FW_FAT_OK)
 			return rc;
+		uint32_t per = FW_FAT_WINDOW >> v->bps_shift;
+		uint32_t first = s - s % per;
+		uint32_t n = v->fat_sectors - first < per ? v->fat_sectors - first : per;
 		v->fat_cached = UINT32_MAX;
-		rc = fat_rd(v, v->rsvd + v->active_fat * v->fat_sectors + s, 1, v->fat_buf);
+		v->fat_count = 0;
+		rc = fat_rd(v, v->rsvd + v->active_fat * v->fat_sectors + first, n, v->fat_buf);
 		if (rc != FW_FAT_OK)
 			return rc;
-		v->fat_cached = s;
+		v->fat_cached = first;
+		v->fat_count = n;
 	}
-	*p = &v->fat_buf[off & (v->bps - 1)];
+	*p = &v->fat_buf[((size_t)(s - v->fat_cached) << v->bps_shift) + (off & (v->bps - 1))];
 	return FW_FAT_OK;
+}
+
+/* Note that the FAT byte at offset off (already in the window) changed. */
+static void fat_touch(struct fw_fat *v, uint32_t off)
+{
+	uint32_t w = (off >> v->bps_shift) - v->fat_cached;
+	if (!v->fat_dirty) {
+		v->dirty_lo = v->dirty_hi = w;
+		v->fat_dirty = true;
+		return;
+	}
+	if (w < v->dirty_lo)
+		v->dirty_lo = w;
+	if (w > v->dirty_hi)
+		v->dirty_hi = w;
 }
 
 static int fat_get(struct fw_fat *v, uint32_t c, uint32_t *val)
@@ -180,27 +205,25 @@ int fat_set(struct fw_fat *v, uint32_t c, uint32_t value)
 			*p = (uint8_t)((*p & 0x0F) | ((value & 0x0F) << 4));
 		else
 			*p = (uint8_t)value;
-		v->fat_dirty = true;
-		/* The second byte may be in the next sector: fat_byte writes this one back first. */
+		fat_touch(v, off);
+		/* The second byte may be past the window: fat_byte writes this one back first. */
 		if ((rc = fat_byte(v, off + 1, &p)) != FW_FAT_OK)
 			return rc;
 		if (c & 1)
 			*p = (uint8_t)(value >> 4);
 		else
 			*p = (uint8_t)((*p & 0xF0) | (value >> 8));
-		v->fat_dirty = true;
+		fat_touch(v, off + 1);
 		return FW_FAT_OK;
 	}
-	if (v->fat_bits == 16) {
-		if ((rc = fat_byte(v, c * 2, &p)) != FW_FAT_OK)
-			return rc;
+	uint32_t off = c * (v->fat_bits / 8);
+	if ((rc = fat_byte(v, off, &p)) != FW_FAT_OK)
+		return rc;
+	if (v->fat_bits == 16)
 		fat_put16(p, value);
-	} else {
-		if ((rc = fat_byte(v, c * 4, &p)) != FW_FAT_OK)
-			return rc;
+	else
 		fat_put32(p, (ss_le32(p) & 0xF0000000) | (value & 0x0FFFFFFF)); /* top 4 bits reserved */
-	}
-	v->fat_dirty = true;
+	fat_touch(v, off);
 	return FW_FAT_OK;
 }
 

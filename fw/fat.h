@@ -100,6 +100,8 @@ enum fw_fat_err {
 };
 
 #define FW_FAT_SECTOR_MAX 4096
+/* Bytes of the FAT read at once (8 sectors of 4096 bytes, 64 of 512). */
+#define FW_FAT_WINDOW FW_DISK_MAX_BYTES
 #define FW_FAT_NAME_MAX 255     /* characters in one path component */
 #define FW_FAT_TAIL_MAX 4095    /* highest ~N tail tried for a short name */
 #define FW_FAT_DIR_ENTRIES_MAX 65536u
@@ -131,10 +133,16 @@ struct fw_fat {
 	uint32_t free_count, next_free;
 	uint16_t date, time;     /* stamped on new and changed entries (fw_fat_set_time) */
 	uint8_t tenth;
-	uint32_t fat_cached;     /* FAT sector in fat_buf (relative to the FAT's start), or ~0 */
+	/* A window of FAT sectors (relative to the FAT's start): one BIOS call reads up to
+	 * FW_FAT_WINDOW bytes of the FAT, so a free-cluster search on a full stick costs a few
+	 * hundred calls, not one per sector. Changed sectors [dirty_lo, dirty_hi] are written back
+	 * together. */
+	uint32_t fat_cached;     /* first sector in fat_buf, or ~0 */
+	uint32_t fat_count;      /* sectors in fat_buf */
 	bool fat_dirty;
+	uint32_t dirty_lo, dirty_hi; /* window-relative, valid when fat_dirty */
 	uint32_t buf_sector;     /* volume sector in buf, or ~0 */
-	uint8_t fat_buf[FW_FAT_SECTOR_MAX];
+	uint8_t fat_buf[FW_FAT_WINDOW];
 	uint8_t buf[FW_FAT_SECTOR_MAX];
 	uint8_t tails[(FW_FAT_TAIL_MAX + 8) / 8]; /* short-name tails in use */
 };

@@ -43,7 +43,7 @@ bool fat_cluster_ok(const struct fw_fat *v, uint32_t c);
 int fat_next(struct fw_fat *v, uint32_t c, uint32_t *next);
 int fat_set(struct fw_fat *v, uint32_t c, uint32_t value); /* into the cache */
 uint32_t fat_eoc(const struct fw_fat *v);
-int fat_flush(struct fw_fat *v);                /* the cached FAT sector -> every FAT copy */
+int fat_flush(struct fw_fat *v);                /* the changed FAT sectors -> every FAT copy */
 void fat_forget(struct fw_fat *v);              /* after an error: drop both caches */
 
 /* Length of the chain from first (0 = none) and its last cluster; FW_FAT_ECORRUPT when it

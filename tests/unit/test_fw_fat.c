@@ -916,6 +916,13 @@ static void full_checks(struct img *m, uint32_t chunk)
 	expect_rc(fw_fat_append(&m->v, "\\slicscan\\summary.csv", b, m->v.cluster_bytes),
 		  FW_FAT_ENOSPC);
 	assert_int_equal(m->writes, writes);
+	/* the free-cluster search over the whole FAT reads it a window at a time, not sector by
+	 * sector (one BIOS call each on a stick: seconds on a full FAT32 stick) */
+	long reads = m->reads;
+	expect_rc(fw_fat_append(&m->v, "\\slicscan\\summary.csv", b, m->v.cluster_bytes),
+		  FW_FAT_ENOSPC);
+	uint32_t per = FW_FAT_WINDOW / m->v.bps;
+	assert_true(m->reads - reads <= (long)((m->v.fat_sectors + per - 1) / per) + 16);
 	expect_rc(fw_fat_mkdirs(&m->v, "\\another"), FW_FAT_ENOSPC);
 	expect_rc(fw_fat_create(&m->v, "\\empty.txt", NULL, 0), 0); /* no cluster needed */
 	assert_true(sz1 > sz0 && before < writes);
