@@ -21,12 +21,14 @@ static int neg(int rc)
 static const char *why(void *ctx, int err)
 {
 	struct bios_stick *st = ctx;
-	static char msg[96];
+	static char msg[128];
 	if (err == FW_FAT_EIO && st->disk.last_status != 0) {
-		/* The BIOS's own word: SeaBIOS answers 0x0C for a read-only USB stick where
-		 * other BIOSes say 0x03 (write-protected). */
-		ss_fmt(msg, sizeof(msg), "the stick refused a %s (INT 13h status 0x%02x)",
-		       st->disk.last_write ? "write" : "read", st->disk.last_status);
+		/* The BIOS's own word, and for a write the likeliest cause: SeaBIOS answers 0x0C
+		 * for a read-only USB stick where other BIOSes say 0x03 (write-protected), and the
+		 * stick was readable a moment ago. */
+		ss_fmt(msg, sizeof(msg), "the stick refused a %s (INT 13h status 0x%02x)%s",
+		       st->disk.last_write ? "write" : "read", st->disk.last_status,
+		       st->disk.last_write ? ": is it write-protected (a lock switch)?" : "");
 		return msg;
 	}
 	if (err == FW_FAT_EWRITEPROT)

@@ -141,7 +141,7 @@ SCENARIOS = [
       findings=["policy-invalid"], serial_re=[r"policy file \\slicscan\\nope\.txt: not found"]),
     B("write-protected", "valid-2.1", 2, readonly=True, report=False,
       findings=["slic-valid", "report-not-saved"],
-      not_saved_re=r"report not saved in \\slicscan\\reports: the stick refused a write\s+\(INT\s+13h\s+status\s+0x0c\)",
+      not_saved_re=r"report not saved in \\slicscan\\reports: the stick refused a write\s+\(INT\s+13h\s+status\s+0x0c\):\s+is\s+it\s+write-protected\s+\(a\s+lock\s+switch\)\?",
       note="the stick read-only (usb-storage readonly=on): verdict shown, report-not-saved"),
     B("full-stick", "valid-2.1", 2, full=True, report=False,
       findings=["slic-valid", "report-not-saved"],
