@@ -19,8 +19,10 @@ CC ?= gcc
 CLANG ?= clang
 
 CORE_SRC := $(sort $(wildcard acpi/*.c))
-# host/main.c holds main(); everything else in host/ is a library the tests link too.
-HOST_LIB_SRC := $(filter-out host/main.c,$(sort $(wildcard host/*.c)))
+# host/: one front end for Linux and Windows. host/linux_main.c holds main(); host/win_*.c are
+# Windows' (make win); everything else is a library the tests link too (host/linux_*.c: the
+# Linux side of host/plat.h and host/machine.h).
+HOST_LIB_SRC := $(filter-out host/linux_main.c host/win_%,$(sort $(wildcard host/*.c)))
 # fw/: logic every front end that reads firmware shares (config, naming, SMBIOS, memory-range
 # checks, big letters, clock, screen layout); pure C, built for the host and unit-tested there.
 FW_SRC := $(sort $(wildcard fw/*.c))
@@ -75,7 +77,7 @@ $(BUILD)/san/%.o: %.c $(wildcard acpi/*.h acpi/*.def fw/*.h efi/logic/*.h host/*
 	@echo "  CC/SAN  $@"
 	$(Q)$(CC) $(HOST_CFLAGS) -O1 $(SAN_FLAGS) -c $< -o $@
 
-HOST_OBJ = $(patsubst %.c,$(BUILD)/host/%.o,$(CORE_SRC) $(FW_SRC) $(HOST_LIB_SRC) host/main.c)
+HOST_OBJ = $(patsubst %.c,$(BUILD)/host/%.o,$(CORE_SRC) $(FW_SRC) $(HOST_LIB_SRC) host/linux_main.c)
 SAN_LIB_OBJ = $(patsubst %.c,$(BUILD)/san/%.o,$(CORE_SRC) $(FW_SRC) $(HOST_LIB_SRC) $(EFI_LOGIC_SRC))
 
 host: $(BUILD)/host/slicscan
@@ -84,7 +86,7 @@ $(BUILD)/host/slicscan: $(HOST_OBJ)
 	$(Q)$(CC) -o $@ $^
 
 san: $(BUILD)/san/slicscan
-$(BUILD)/san/slicscan: $(SAN_LIB_OBJ) $(BUILD)/san/host/main.o
+$(BUILD)/san/slicscan: $(SAN_LIB_OBJ) $(BUILD)/san/host/linux_main.o
 	@echo "  LD      $@"
 	$(Q)$(CC) $(SAN_FLAGS) -o $@ $^
 
@@ -190,6 +192,44 @@ $(BUILD)/bios/slicscan.elf: $(BIOS_OBJ) bios/bios.ld
 	$(Q)ld -m elf_i386 -nostdlib -static -no-pie -z max-page-size=0x1000 -z noexecstack \
 		--no-undefined -T bios/bios.ld -o $@ $(BIOS_OBJ) $(BIOS_LIBGCC)
 	$(Q)scripts/check-bios $@
+
+# ---- slicscan.exe for Windows and WinPE (docs/WINDOWS.md) -------------------------------------
+# The same acpi/ fw/ host/ sources with MinGW-w64, static, wmain (-municode); only host/win_*.c
+# differ from the Linux command. host/win_realfw.c asks kernel32 for the tables; the test build
+# (make win-test, under a folder named win-test-x64) links host/win_fakefw.c instead, which
+# reads them from the folder SLICSCAN_FAKE_FIRMWARE names (wine has no 'ACPI' provider).
+
+WIN_ARCHS := x64 x86
+WIN_CC_x64 := x86_64-w64-mingw32-gcc
+WIN_CC_x86 := i686-w64-mingw32-gcc
+WIN_CFLAGS := -std=c99 -Os $(WARN) -Iacpi -Ifw -Ihost -D__USE_MINGW_ANSI_STDIO=0
+WIN_LDFLAGS := -static -municode -s
+WIN_COMMON_SRC = $(CORE_SRC) $(FW_SRC) $(filter-out host/linux_% host/win_realfw.c host/win_fakefw.c,$(sort $(wildcard host/*.c)))
+WIN_HDRS = $(wildcard acpi/*.h acpi/*.def fw/*.h host/*.h)
+
+$(BUILD)/.deps-win:
+	@scripts/deps.sh win
+	@mkdir -p $(dir $@) && touch $@
+
+# $(1): folder under $(BUILD), $(2): arch, $(3): the firmware seam
+define WIN_RULES
+$(BUILD)/$(1)/%.o: %.c $$(WIN_HDRS) | $(BUILD)/.deps-win
+	@mkdir -p $$(dir $$@)
+	@echo "  CC      $$@"
+	$$(Q)$$(WIN_CC_$(2)) $$(WIN_CFLAGS) -c $$< -o $$@
+
+$(BUILD)/$(1)/slicscan.exe: $$(patsubst %.c,$(BUILD)/$(1)/%.o,$$(WIN_COMMON_SRC) $(3))
+	@echo "  LD      $$@"
+	$$(Q)$$(WIN_CC_$(2)) $$(WIN_LDFLAGS) -o $$@ $$^
+endef
+$(foreach a,$(WIN_ARCHS),$(eval $(call WIN_RULES,win-$(a),$(a),host/win_realfw.c)))
+$(eval $(call WIN_RULES,win-test-x64,x64,host/win_fakefw.c))
+
+.PHONY: win win-test test-win
+win: $(foreach a,$(WIN_ARCHS),$(BUILD)/win-$(a)/slicscan.exe)
+	@scripts/check-win $(foreach a,$(WIN_ARCHS),$(BUILD)/win-$(a)/slicscan.exe)
+
+win-test: $(BUILD)/win-test-x64/slicscan.exe
 
 # ---- tests ------------------------------------------------------------------------------------
 

@@ -14,9 +14,7 @@ void ss_result_record(struct ss_result *r, enum ss_finding_id id, const char *ta
 		      const char *msg);
 void ss_result_finding(struct ss_result *r, enum ss_finding_id id, const char *table,
 		       const char *fmt, ...)
-#if defined(__GNUC__)
-	__attribute__((format(printf, 4, 5)))
-#endif
+	SS_PRINTF(4, 5)
 	;
 
 /* RSDT/XSDT entries (acpi/tableset.c): how many whole entries, how many bytes of a partial
@@ -68,9 +66,7 @@ struct ss_sink {
 	void *ctx;
 };
 void ss_out(struct ss_sink *s, const char *fmt, ...)
-#if defined(__GNUC__)
-	__attribute__((format(printf, 2, 3)))
-#endif
+	SS_PRINTF(2, 3)
 	;
 
 /* Escape an OEM ID for text: printable ASCII as is, others as \xNN. */

@@ -108,8 +108,9 @@ int ss_result_complete(const struct ss_result *r)
 	for (unsigned i = 0; i < SS_F_COUNT; i++)
 		if (r->raised[i] && ss_finding_info((enum ss_finding_id)i)->sev == SS_SEV_FATAL)
 			return 0;
+	/* a SLIC Windows would not let slicscan.exe read may be the failing one */
 	return !r->raised[SS_F_OUT_OF_SPACE] && !r->raised[SS_F_TOO_MANY_TABLES] &&
-	       !r->raised[SS_F_ROOT_POINTER_BAD];
+	       !r->raised[SS_F_ROOT_POINTER_BAD] && !r->raised[SS_F_WIN_SLIC_HIDDEN];
 }
 
 void ss_result_finish(struct ss_result *r)

@@ -24,6 +24,16 @@
 
 #define SS_VERSION "1.0.0"
 
+/* printf-style checking of the core's formatters (acpi/fmt.c: %zu, %llu ...). MinGW's plain
+ * "printf" attribute means msvcrt's dialect, which lacks %zu: name GNU's there. */
+#if defined(__MINGW32__)
+#define SS_PRINTF(fmt, first) __attribute__((format(gnu_printf, fmt, first)))
+#elif defined(__GNUC__)
+#define SS_PRINTF(fmt, first) __attribute__((format(printf, fmt, first)))
+#else
+#define SS_PRINTF(fmt, first)
+#endif
+
 #define SS_MAX_TABLES 256
 #define SS_MAX_FINDINGS 128
 #define SS_MAX_SLICS 4
@@ -339,9 +349,7 @@ void ss_judge(const struct ss_tableset *s, const struct ss_policy *p, struct ss_
  * verdict and exit code. */
 void ss_result_add_finding(struct ss_result *r, enum ss_finding_id id, const char *table,
 			   const char *fmt, ...)
-#if defined(__GNUC__)
-	__attribute__((format(printf, 4, 5)))
-#endif
+	SS_PRINTF(4, 5)
 	;
 /* Recompute verdict, exit code, Windows 7 prediction and reason from the findings. */
 void ss_result_finish(struct ss_result *r);
@@ -388,9 +396,7 @@ void ss_render_finding_list(ss_write_fn w, void *ctx);
  * would have written. */
 size_t ss_vfmt(char *buf, size_t cap, const char *fmt, va_list ap);
 size_t ss_fmt(char *buf, size_t cap, const char *fmt, ...)
-#if defined(__GNUC__)
-	__attribute__((format(printf, 3, 4)))
-#endif
+	SS_PRINTF(3, 4)
 	;
 
 /* Convenience: one whole run over acpidump text (fuzz target, tests, benchmarks). */

@@ -1,31 +1,16 @@
 /* SPDX-License-Identifier: MIT */
 /* Reads what the user points slicscan at: an acpidump text file, one raw table, a folder of
  * raw tables (acpixtract -a output, a copy of /sys/firmware/acpi/tables), a pipe ("-" is
- * standard input) or sysfs itself. Nothing here ever waits on a device or a writerless FIFO. */
+ * standard input), on Linux and Windows alike: the OS calls are host/plat.h's, "this machine"
+ * is host/machine.h's. */
 #include "input.h"
 #include "bytes.h"
+#include "machine.h"
 
-#include <dirent.h>
 #include <errno.h>
-#include <fcntl.h>
-#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
-/* Regular files and pipes are read; a FIFO or socket is what "acpidump | slicscan -" and
- * /dev/stdin are. A device is refused before it is opened: /dev/zero never ends, a terminal
- * waits for typing, and opening some devices (tapes, serial lines) acts on them. */
-static int refuse_kind(mode_t m)
-{
-	if (S_ISDIR(m))
-		return EISDIR;
-	if (S_ISCHR(m) || S_ISBLK(m))
-		return ENODEV;
-	return S_ISREG(m) || S_ISFIFO(m) || S_ISSOCK(m) ? 0 : EINVAL;
-}
 
 const char *host_read_error(int err)
 {
@@ -37,127 +22,10 @@ const char *host_read_error(int err)
 	}
 }
 
-/* Open path ("-": standard input) for reading without blocking on a FIFO that has no writer
- * yet, refusing what refuse_kind() refuses. Returns the fd and its stat, or -1 with errno. */
-static int open_input(const char *path, struct stat *st)
-{
-	int e, fd;
-	if (strcmp(path, "-") == 0) {
-		fd = fcntl(0, F_DUPFD_CLOEXEC, 0); /* closed like any other */
-		if (fd < 0)
-			return -1;
-	} else {
-		if (stat(path, st) != 0)
-			return -1;
-		if ((e = refuse_kind(st->st_mode)) != 0) {
-			errno = e;
-			return -1;
-		}
-		fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
-		if (fd < 0)
-			return -1;
-	}
-	if (fstat(fd, st) != 0 || (e = refuse_kind(st->st_mode)) != 0) {
-		e = e ? e : errno;
-		close(fd);
-		errno = e;
-		return -1;
-	}
-	return fd;
-}
-
-/* Read fd to its end, never past max (EFBIG then). sysfs files report size 0 or 4096 and
- * pipes none: the buffer grows as bytes come. A pipe with no data yet is waited for. */
-static char *read_all(int fd, const struct stat *st, size_t max, size_t *len)
-{
-	if (S_ISREG(st->st_mode) && (uint64_t)st->st_size > max) {
-		errno = EFBIG;
-		return NULL;
-	}
-	size_t cap = S_ISREG(st->st_mode) && st->st_size > 0 ? (size_t)st->st_size + 1 : 65536;
-	char *buf = malloc(cap);
-	size_t n = 0;
-	while (buf) {
-		if (n == cap) {
-			char *nb = cap > max ? NULL : realloc(buf, cap * 2);
-			if (!nb) {
-				int e = cap > max ? EFBIG : ENOMEM;
-				free(buf);
-				errno = e;
-				return NULL;
-			}
-			buf = nb;
-			cap *= 2;
-		}
-		ssize_t r = read(fd, buf + n, cap - n);
-		if (r < 0 && errno == EAGAIN) {
-			struct pollfd pfd = { .fd = fd, .events = POLLIN };
-			poll(&pfd, 1, -1);
-			continue;
-		}
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r < 0) {
-			int e = errno;
-			free(buf);
-			errno = e;
-			return NULL;
-		}
-		if (r == 0)
-			break;
-		n += (size_t)r;
-		if (n > max) {
-			free(buf);
-			errno = EFBIG;
-			return NULL;
-		}
-	}
-	if (!buf) {
-		errno = ENOMEM;
-		return NULL;
-	}
-	*len = n;
-	return buf;
-}
-
-char *host_read_file(const char *path, size_t max, size_t *len)
-{
-	struct stat st;
-	int fd = open_input(path, &st);
-	if (fd < 0)
-		return NULL;
-	char *buf = read_all(fd, &st, max, len);
-	int e = errno;
-	close(fd);
-	errno = e;
-	return buf;
-}
-
 /* How much of a file is read to tell a raw table: an RSDP's signature, or a table's signature
  * and length (8 bytes either way). */
 #define HEAD_LEN SS_TABLE_HEAD_LEN
 SS_STATIC_ASSERT(head_holds_rsdp_sig, SS_RSDP_SIG_LEN <= HEAD_LEN);
-
-/* The first bytes of a file (n set to how many there are, up to HEAD_LEN), without reading it
- * all. */
-static int read_head(const char *path, unsigned char head[HEAD_LEN], size_t *n)
-{
-	struct stat st;
-	int fd = open_input(path, &st);
-	if (fd < 0)
-		return -1;
-	ssize_t r;
-	do
-		r = read(fd, head, HEAD_LEN);
-	while (r < 0 && errno == EINTR);
-	int e = errno;
-	close(fd);
-	errno = e;
-	if (r < 0)
-		return -1;
-	*n = (size_t)r;
-	return 0;
-}
 
 static int sig_char(unsigned char c)
 {
@@ -187,13 +55,21 @@ static int looks_raw(const unsigned char *d, size_t n)
 	return len >= SS_TABLE_HEAD_LEN && len <= HOST_MAX_INPUT && !(lf[0] == ' ' && lf[1] == '@');
 }
 
-/* Own buf until host_input_free(). Returns -1 when there is no room: buf stays the caller's. */
-static int keep(struct host_input *in, void *buf)
+int host_keep(struct host_input *in, void *buf)
 {
 	if (in->nbufs >= sizeof(in->bufs) / sizeof(in->bufs[0]))
 		return -1;
 	in->bufs[in->nbufs++] = buf;
 	return 0;
+}
+
+/* ASCII letters without case: file names as Windows and acpixtract write them. */
+static int ascii_case_eq(const char *a, const char *b)
+{
+	for (; *a && *b; a++, b++)
+		if ((*a | (*a >= 'A' && *a <= 'Z' ? 0x20 : 0)) != (*b | (*b >= 'A' && *b <= 'Z' ? 0x20 : 0)))
+			return 0;
+	return *a == *b;
 }
 
 static int name_cmp(const void *a, const void *b)
@@ -216,60 +92,42 @@ static int table_file_name(const char *name, const unsigned char *d, size_t n)
 			prefix = 0;
 	}
 	const char *dot = strrchr(name, '.');
-	return prefix || (dot && (!strcasecmp(dot, ".dat") || !strcasecmp(dot, ".aml") ||
-				  !strcasecmp(dot, ".bin")));
+	return prefix || (dot && (ascii_case_eq(dot, ".dat") || ascii_case_eq(dot, ".aml") ||
+				  ascii_case_eq(dot, ".bin")));
 }
 
 /* Every file of the folder is looked at, however many there are (only the first bytes of
  * those that are not tables are read). When the set is full, the table files left over are
  * counted and named in one too-many-tables finding, which makes the Windows 7 answer
  * "unverified": one of them may be a SLIC. Returns -1 when memory runs out. */
-static int load_dir(struct host_input *in, const char *path, int sysfs)
+int host_load_dir(struct host_input *in, const char *path, int sysfs)
 {
 	struct ss_tableset *s = in->set;
-	DIR *dir = opendir(path);
-	if (!dir) {
+	char **names = NULL;
+	size_t nn = 0, looked = 0, skipped = 0;
+	if (plat_list_dir(path, &names, &nn) != 0) {
+		if (errno == ENOMEM)
+			return -1;
 		ss_tableset_finding(s, SS_F_INPUT_GARBAGE, 0, "Cannot open folder %s: %s%s", path,
 				    strerror(errno),
 				    errno == EACCES && sysfs ? " (reading ACPI tables needs root: run with sudo)" : "");
 		return 0;
 	}
-	char **names = NULL;
-	size_t nn = 0, cap = 0, looked = 0, skipped = 0;
 	int rc = 0;
-	struct dirent *e;
-	while ((e = readdir(dir))) {
-		if (e->d_name[0] == '.')
-			continue;
-		if (nn == cap) {
-			char **nb = realloc(names, (cap = cap ? cap * 2 : 256) * sizeof(*names));
-			if (!nb) {
-				rc = -1;
-				break;
-			}
-			names = nb;
-		}
-		if (!(names[nn] = strdup(e->d_name))) {
-			rc = -1;
-			break;
-		}
-		nn++;
-	}
-	closedir(dir);
 	if (rc == 0)
 		qsort(names, nn, sizeof(names[0]), name_cmp);
 	int denied = 0;
 	char first[64] = "", last[64] = "";
 	for (size_t i = 0; i < nn && rc == 0; i++) {
 		char full[4096];
-		struct stat st;
+		struct plat_stat st;
 		if ((size_t)snprintf(full, sizeof(full), "%s/%s", path, names[i]) >= sizeof(full) ||
-		    stat(full, &st) != 0 || !S_ISREG(st.st_mode))
+		    plat_stat(full, &st) != 0 || st.kind != PLAT_FILE)
 			continue;
 		looked++;
 		unsigned char head[HEAD_LEN];
 		size_t hn = 0;
-		if (read_head(full, head, &hn) != 0) {
+		if (plat_read_head(full, head, HEAD_LEN, &hn) != 0) {
 			denied |= errno == EACCES;
 			continue;
 		}
@@ -296,7 +154,7 @@ static int load_dir(struct host_input *in, const char *path, int sysfs)
 			free(d);
 			continue;
 		}
-		keep(in, d); /* room was checked above */
+		host_keep(in, d); /* room was checked above */
 		ss_tableset_add(s, d, len, 0, SS_ORIGIN_RAW, names[i]);
 	}
 	for (size_t i = 0; i < nn; i++)
@@ -318,31 +176,7 @@ static int load_dir(struct host_input *in, const char *path, int sysfs)
 	return rc;
 }
 
-/* The running machine: every table sysfs has, and the root tables it lacks from memory. */
-static int load_machine(struct host_input *in, const struct host_machine *m)
-{
-	struct ss_tableset *s = in->set;
-	char why[160];
-	void *arena = NULL;
-	ss_fmt(s->source, sizeof(s->source), "this machine: %s", m->sysfs);
-	/* the advice differs: a running PC cannot "take the dump again", non-root needs sudo */
-	s->where = SS_WHERE_OS;
-	s->unprivileged = geteuid() != 0;
-	if (load_dir(in, m->sysfs, 1) != 0)
-		return -1;
-	if (!s->n)
-		return 0; /* the finding says why (no access, no tables) */
-	if (in->nbufs >= sizeof(in->bufs) / sizeof(in->bufs[0]))
-		ss_fmt(why, sizeof(why), "no room");
-	else if (host_devmem_roots(s, m, &arena, why, sizeof(why)) == 0)
-		keep(in, arena); /* room was checked above */
-	/* no paths here: under --root they are long, and the source line is short */
-	ss_fmt(s->source, sizeof(s->source), "this machine: tables from sysfs, %s%s%s%s",
-	       arena ? "" : "no RSDT/XSDT (", why, arena ? "" : ")", m->root[0] ? " [--root]" : "");
-	return 0;
-}
-
-int host_input_load(struct host_input *in, const char *path, const struct host_machine *m)
+int host_input_load(struct host_input *in, const char *path, const char *root)
 {
 	memset(in, 0, sizeof(*in));
 	in->set = malloc(sizeof(*in->set));
@@ -351,31 +185,31 @@ int host_input_load(struct host_input *in, const char *path, const struct host_m
 	ss_tableset_init(in->set, NULL, 0);
 	struct ss_tableset *s = in->set;
 	if (!path)
-		return load_machine(in, m);
+		return host_machine_load(in, root);
 
 	/* "-": standard input, a pipe ("sudo acpidump | slicscan -") or a redirected file */
 	int is_stdin = strcmp(path, "-") == 0;
 	const char *name = is_stdin ? "standard input" : path;
-	struct stat st;
-	if (is_stdin ? fstat(0, &st) != 0 : stat(path, &st) != 0) {
+	struct plat_stat st;
+	if (plat_stat(path, &st) != 0) {
 		ss_fmt(s->source, sizeof(s->source), "%s", name);
 		ss_tableset_finding(s, SS_F_INPUT_GARBAGE, 0, "Cannot read %s: %s", name, strerror(errno));
 		return 0;
 	}
-	if (S_ISDIR(st.st_mode) && !is_stdin) {
+	if (st.kind == PLAT_DIR && !is_stdin) {
 		ss_fmt(s->source, sizeof(s->source), "folder %s", path);
-		return load_dir(in, path, strcmp(path, m->sysfs) == 0);
+		return host_load_dir(in, path, host_machine_tables_dir(path));
 	}
 	ss_fmt(s->source, sizeof(s->source), is_stdin ? "%s" : "file %s", name);
-	if (is_stdin && isatty(0)) {
+	if (is_stdin && plat_stdin_is_terminal()) {
 		ss_tableset_finding(s, SS_F_INPUT_GARBAGE, 0,
 				    "Standard input is a terminal: pipe a dump into slicscan - (sudo acpidump | slicscan -)");
 		return 0;
 	}
-	if (S_ISREG(st.st_mode) && (uint64_t)st.st_size > HOST_MAX_INPUT) {
+	if (st.kind == PLAT_FILE && st.size > HOST_MAX_INPUT) {
 		ss_tableset_finding(s, SS_F_INPUT_TOO_LARGE, 0,
 				    "%s is %llu bytes; slicscan refuses inputs over %u MiB (no ACPI dump is that large)",
-				    name, (unsigned long long)st.st_size, HOST_MAX_INPUT >> 20);
+				    name, (unsigned long long)st.size, HOST_MAX_INPUT >> 20);
 		return 0;
 	}
 	size_t len = 0;
@@ -391,7 +225,7 @@ int host_input_load(struct host_input *in, const char *path, const struct host_m
 					    host_read_error(errno));
 		return 0;
 	}
-	if (keep(in, d) != 0) { /* the first buffer: cannot happen, but never leak or reuse */
+	if (host_keep(in, d) != 0) { /* the first buffer: cannot happen, but never leak or reuse */
 		free(d);
 		return -1;
 	}
@@ -402,7 +236,7 @@ int host_input_load(struct host_input *in, const char *path, const struct host_m
 	}
 	size_t cap = len / 3 + 4096;
 	uint8_t *arena = malloc(cap);
-	if (!arena || keep(in, arena) != 0) {
+	if (!arena || host_keep(in, arena) != 0) {
 		free(arena);
 		return -1;
 	}

@@ -1,8 +1,12 @@
 /* SPDX-License-Identifier: MIT */
-/* slicscan, the Linux command: judge the SLIC/MSDM of an acpidump file, a folder of tables,
- * or this machine, and exit with the code a script acts on (README: exit codes). */
+/* slicscan, the command (Linux and Windows alike): judge the SLIC/MSDM of an acpidump file, a
+ * folder of tables, or this machine, and exit with the code a script acts on (README: exit
+ * codes). main() is host/linux_main.c's or wmain() host/win_main.c's; both call host_main(). */
+#include "main.h"
 #include "args.h"
 #include "input.h"
+#include "machine.h"
+#include "output.h"
 #include "slicscan.h"
 
 #include <errno.h>
@@ -10,10 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void write_stdout(void *ctx, const char *s, size_t n)
-{
-	fwrite(s, 1, n, (FILE *)ctx);
-}
+#define write_stdout host_write_file
 
 static void usage(FILE *f)
 {
@@ -35,6 +36,9 @@ static void usage(FILE *f)
 		"  --policy FILE      extra known keys, accepted versions, stricter rules (docs/POLICY.md)\n"
 		"  --show-key         show the MSDM product key in full (masked by default)\n"
 		"  -q, --quiet        print only the verdict banner\n"
+		"  --summary          print one line: verdict=...;exit=...;... (a task sequence variable)\n"
+		"  --report FILE      also write the report to FILE: JSON when it ends in .json, CSV for\n"
+		"                     .csv, else text; CRLF line ends (e.g. %%_SMSTSLogPath%%\\slicscan.txt)\n"
 		"  --list-findings    list every finding id with its severity and meaning\n"
 		"  --root DIR         without INPUT: the machine whose /sys and /dev are under DIR\n"
 		"                     (a copied machine, or the tests) instead of this one\n"
@@ -44,10 +48,10 @@ static void usage(FILE *f)
 		"            3 cannot judge (unusable input), 4 usage or configuration error.\n");
 }
 
-int main(int argc, char **argv)
+int host_main(int argc, char **argv)
 {
-	int json = 0, quiet = 0, csv = 0;
-	const char *input = NULL, *policy_path = NULL, *root = NULL;
+	int json = 0, quiet = 0, csv = 0, summary = 0;
+	const char *input = NULL, *policy_path = NULL, *root = NULL, *report = NULL;
 	static struct ss_policy policy;
 	ss_policy_init(&policy);
 	int target_set = 0;
@@ -56,9 +60,11 @@ int main(int argc, char **argv)
 	int options = 1; /* until "--" */
 	for (size_t i = 1; i < (size_t)argc; i++) {
 		const char *a = argv[i], *v = NULL;
-		static const char *const with_value[] = { "--target", "--policy", "--root" };
+		static const char *const with_value[] = { "--target", "--policy", "--root", "--report" };
+		const char **value_of[] = { NULL, &policy_path, &root, &report };
 		size_t k = 0;
-		enum ss_arg got = options ? ss_arg_one_of((size_t)argc, argv, &i, with_value, 3, &k, &v)
+		enum ss_arg got = options ? ss_arg_one_of((size_t)argc, argv, &i, with_value,
+							  sizeof(with_value) / sizeof(with_value[0]), &k, &v)
 					  : SS_ARG_OTHER;
 		if (got != SS_ARG_OTHER && got != SS_ARG_VALUE) {
 			fprintf(stderr, "slicscan: %s %s\n", with_value[k], ss_arg_problem(got));
@@ -71,7 +77,7 @@ int main(int argc, char **argv)
 			}
 			target_set = 1;
 		} else if (got == SS_ARG_VALUE) {
-			*(k == 1 ? &policy_path : &root) = v;
+			*value_of[k] = v;
 		} else if (!options || a[0] != '-' || !a[1]) { /* "-" is standard input */
 			if (input) {
 				fprintf(stderr, "slicscan: only one INPUT can be given (\"%s\" and \"%s\")\n",
@@ -85,6 +91,8 @@ int main(int argc, char **argv)
 			json = 1;
 		} else if (!strcmp(a, "--csv")) {
 			csv = 1;
+		} else if (!strcmp(a, "--summary")) {
+			summary = 1;
 		} else if (!strcmp(a, "--csv-header")) {
 			ss_render_csv_header(write_stdout, stdout);
 			return fflush(stdout) ? SS_EXIT_CANNOT_JUDGE : 0;
@@ -134,14 +142,16 @@ int main(int argc, char **argv)
 		fprintf(stderr, "slicscan: --root names a machine; it does not go with an INPUT\n");
 		return SS_EXIT_USAGE;
 	}
-	if (json && csv) {
-		fprintf(stderr, "slicscan: --json and --csv exclude each other\n");
+	if (root && host_machine_root_problem()) {
+		fprintf(stderr, "slicscan: --root: %s\n", host_machine_root_problem());
 		return SS_EXIT_USAGE;
 	}
-	static struct host_machine machine;
-	host_machine_paths(&machine, root);
-	struct host_input in;
-	if (host_input_load(&in, input, &machine) != 0) {
+	if (json + csv + summary > 1) {
+		fprintf(stderr, "slicscan: --json, --csv and --summary exclude each other\n");
+		return SS_EXIT_USAGE;
+	}
+	static struct host_input in;
+	if (host_input_load(&in, input, root) != 0) {
 		fprintf(stderr, "slicscan: out of memory\n");
 		host_input_free(&in);
 		return SS_EXIT_CANNOT_JUDGE;
@@ -153,15 +163,21 @@ int main(int argc, char **argv)
 		return SS_EXIT_CANNOT_JUDGE;
 	}
 	ss_judge(in.set, &policy, r);
+	const struct ss_info *info = in.facts.info.n ? &in.facts.info : NULL;
+	if (report && host_write_report(report, r, info) != 0)
+		ss_result_add_finding(r, SS_F_REPORT_NOT_SAVED, NULL, "Cannot write the report %s: %s",
+				      report, strerror(errno));
 	if (json)
-		ss_render_json(r, NULL, write_stdout, stdout);
+		ss_render_json(r, info, write_stdout, stdout);
 	else if (csv)
-		ss_render_csv(r, NULL, write_stdout, stdout);
+		ss_render_csv(r, info, write_stdout, stdout);
+	else if (summary)
+		host_render_summary(r, info, write_stdout, stdout);
 	else if (quiet)
 		ss_render_banner(r, write_stdout, stdout);
 	else
-		ss_render_text(r, NULL, write_stdout, stdout);
-	if (r->verdict == SS_VERDICT_ERROR && !json && !csv)
+		ss_render_text(r, info, write_stdout, stdout);
+	if (r->verdict == SS_VERDICT_ERROR && !json && !csv && !summary)
 		for (size_t i = 0; i < r->nf; i++)
 			if (r->f[i].sev == SS_SEV_FATAL)
 				fprintf(stderr, "slicscan: %s\n", r->f[i].msg);

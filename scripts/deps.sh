@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
 # Install the Debian 12 packages a make target needs, only when some are missing.
-# Usage: scripts/deps.sh GROUP... (build efi test fuzz qemu bench bios)
+# Usage: scripts/deps.sh GROUP... (build efi test fuzz qemu bench bios win)
 set -euo pipefail
 
 pkgs=()
@@ -16,6 +16,9 @@ for g in "$@"; do
 	# the BIOS kernel (32-bit libgcc), its boot chain on the stick (SYSLINUX's MBR, ldlinux,
 	# mboot.c32), and SeaBIOS boots in QEMU (test-bios)
 	bios) pkgs+=(gcc make binutils gcc-multilib syslinux syslinux-common mtools dosfstools seabios qemu-system-x86 python3) ;;
+	# slicscan.exe (docs/WINDOWS.md): MinGW-w64 for x64 and x86, wine64 runs the x64 tests,
+	# python3 drives them
+	win) pkgs+=(mingw-w64 gcc-mingw-w64-x86-64 gcc-mingw-w64-i686 binutils-mingw-w64-x86-64 binutils-mingw-w64-i686 wine wine64 python3) ;;
 	*) echo "deps.sh: unknown group '$g'" >&2; exit 4 ;;
 	esac
 done

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/* The running machine's RSDP, RSDT and XSDT on Linux, which /sys/firmware/acpi/tables does not
- * hold: without them a valid SLIC can only be "unverified". Read-only, the way ACPICA's
+/* "This machine" on Linux (host/machine.h): every table /sys/firmware/acpi/tables has, and
+ * the RSDP, RSDT and XSDT, which sysfs does not hold: without them a valid SLIC can only be "unverified". Read-only, the way ACPICA's
  * acpidump gets them: the RSDP address from /sys/firmware/efi/systab (UEFI) or a scan of the
  * BIOS area 0xE0000-0xFFFFF (ACPI 6.5 §5.2.5.1), then the core's walk (acpi/walk.c, roots
  * only) through a read callback that pread()s /dev/mem.
@@ -12,7 +12,7 @@
  * pointer becomes a finding, not a read of device memory. The kernel may refuse /dev/mem altogether
  * (no /dev/mem, lockdown under Secure Boot, not root): then nothing is added and the caller
  * says why. Nothing is ever written. */
-#include "devmem.h"
+#include "machine.h"
 
 #include "bytes.h"
 #include "memmap.h"
@@ -24,6 +24,16 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+
+/* Where the running machine shows its firmware: the real places, or the same places under a
+ * folder (--root DIR: a copied machine, or the tests). */
+struct host_machine {
+	char root[4096];   /* "" for this machine, else the --root folder */
+	char sysfs[4096];  /* /sys/firmware/acpi/tables */
+	char devmem[4096]; /* /dev/mem */
+	char memmap[4096]; /* /sys/firmware/memmap */
+	char systab[4096]; /* /sys/firmware/efi/systab */
+};
 
 #define MAX_RANGES 512
 #define ROOT_ARENA (1u << 20) /* RSDP + RSDT + XSDT; more is out-of-space, a finding */
@@ -123,7 +133,7 @@ static uint64_t rsdp_from_bios_area(struct mem *m)
 	return FW_LEGACY_BIOS_FIRST + off;
 }
 
-void host_machine_paths(struct host_machine *m, const char *root)
+static void machine_paths(struct host_machine *m, const char *root)
 {
 	const char *r = root ? root : "";
 	snprintf(m->root, sizeof(m->root), "%s", r);
@@ -133,8 +143,11 @@ void host_machine_paths(struct host_machine *m, const char *root)
 	snprintf(m->systab, sizeof(m->systab), "%s/sys/firmware/efi/systab", r);
 }
 
-int host_devmem_roots(struct ss_tableset *s, const struct host_machine *mp, void **keep,
-		      char *why, size_t cap)
+/* Add the machine's RSDP, RSDT and XSDT (read-only, from /dev/mem) to s. Returns 0 with
+ * *keep set to memory the caller frees after s is no longer used, and a note in why (for the
+ * source line); or -1 when they cannot be read, with the reason in why and nothing added. */
+static int devmem_roots(struct ss_tableset *s, const struct host_machine *mp, void **keep,
+			char *why, size_t cap)
 {
 	static struct mem m;
 	*keep = NULL;
@@ -196,3 +209,41 @@ int host_devmem_roots(struct ss_tableset *s, const struct host_machine *mp, void
 	snprintf(why, cap, "RSDP/RSDT/XSDT from /dev/mem (RSDP via %s)", from);
 	return 0;
 }
+
+const char *host_machine_root_problem(void)
+{
+	return NULL;
+}
+
+int host_machine_tables_dir(const char *path)
+{
+	return strcmp(path, "/sys/firmware/acpi/tables") == 0;
+}
+
+/* The running machine: every table sysfs has, and the root tables it lacks from memory. */
+int host_machine_load(struct host_input *in, const char *root)
+{
+	static struct host_machine mm;
+	const struct host_machine *m = &mm;
+	machine_paths(&mm, root);
+	struct ss_tableset *s = in->set;
+	char why[160];
+	void *arena = NULL;
+	ss_fmt(s->source, sizeof(s->source), "this machine: %s", m->sysfs);
+	/* the advice differs: a running PC cannot "take the dump again", non-root needs sudo */
+	s->where = SS_WHERE_OS;
+	s->unprivileged = geteuid() != 0;
+	if (host_load_dir(in, m->sysfs, 1) != 0)
+		return -1;
+	if (!s->n)
+		return 0; /* the finding says why (no access, no tables) */
+	if (in->nbufs >= sizeof(in->bufs) / sizeof(in->bufs[0]))
+		ss_fmt(why, sizeof(why), "no room");
+	else if (devmem_roots(s, m, &arena, why, sizeof(why)) == 0)
+		host_keep(in, arena); /* room was checked above */
+	/* no paths here: under --root they are long, and the source line is short */
+	ss_fmt(s->source, sizeof(s->source), "this machine: tables from sysfs, %s%s%s%s",
+	       arena ? "" : "no RSDT/XSDT (", why, arena ? "" : ")", m->root[0] ? " [--root]" : "");
+	return 0;
+}
+
