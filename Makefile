@@ -231,11 +231,17 @@ win: $(foreach a,$(WIN_ARCHS),$(BUILD)/win-$(a)/slicscan.exe)
 
 win-test: $(BUILD)/win-test-x64/slicscan.exe
 
+# slicscan.exe under wine against the Linux command (tests/win/run_win.py, docs/WINDOWS.md);
+# both exes import-checked first (the x86 one cannot run under wine here).
+test-win: $(BUILD)/san/slicscan win win-test
+	@python3 tests/win/run_win.py --slicscan $(BUILD)/san/slicscan \
+		--exe $(BUILD)/win-test-x64/slicscan.exe --real-exe $(BUILD)/win-x64/slicscan.exe --build $(BUILD)
+
 # ---- tests ------------------------------------------------------------------------------------
 
 # The README's test command. scripts/test runs every suite below and prints "N passed, N failed".
 test:
-	@scripts/deps.sh build efi test fuzz qemu bios
+	@scripts/deps.sh build efi test fuzz qemu bios win
 	@scripts/test
 
 # The UEFI apps build warning-free for both architectures and are loadable PE images.

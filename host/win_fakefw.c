@@ -79,5 +79,5 @@ uint32_t win_fw_get(uint32_t provider, uint32_t id, void *buf, uint32_t cap)
 
 const char *win_fw_name(void)
 {
-	return "the test seam SLICSCAN_FAKE_FIRMWARE";
+	return "SLICSCAN_FAKE_FIRMWARE (test)";
 }

@@ -94,10 +94,24 @@ static void add_smbios(struct host_input *in, const char *mode)
 	fw_facts_fill(&in->facts, app, mode, ok ? &smb : NULL, "Windows gave no SMBIOS ('RSMB')", &t);
 }
 
-/* WinPE runs from X: (and has HKLM\SYSTEM\CurrentControlSet\Control\MiniNT, which would need
- * advapi32: SystemDrive tells it with kernel32 alone). */
+/* WinPE has the registry key HKLM\SYSTEM\CurrentControlSet\Control\MiniNT and runs from X:.
+ * The registry calls live in advapi32, which slicscan.exe does not import (docs/WINDOWS.md):
+ * kernel32 exports them too from Windows 7 on, so they are looked up there at run time, and
+ * where they are missing SystemDrive alone decides. */
+typedef LONG(WINAPI *reg_open_fn)(HKEY, LPCWSTR, DWORD, REGSAM, PHKEY);
+typedef LONG(WINAPI *reg_close_fn)(HKEY);
+
 static int in_winpe(void)
 {
+	HMODULE k = GetModuleHandleW(L"kernel32.dll");
+	reg_open_fn reg_open = k ? (reg_open_fn)(void (*)(void))GetProcAddress(k, "RegOpenKeyExW") : NULL;
+	reg_close_fn reg_close = k ? (reg_close_fn)(void (*)(void))GetProcAddress(k, "RegCloseKey") : NULL;
+	HKEY h;
+	if (reg_open && reg_close &&
+	    reg_open(HKEY_LOCAL_MACHINE, L"SYSTEM\\CurrentControlSet\\Control\\MiniNT", 0, KEY_READ, &h) == ERROR_SUCCESS) {
+		reg_close(h);
+		return 1;
+	}
 	wchar_t d[8];
 	DWORD n = GetEnvironmentVariableW(L"SystemDrive", d, 8);
 	return n == 2 && (d[0] | 0x20) == 'x' && d[1] == ':';
@@ -109,9 +123,9 @@ int host_machine_load(struct host_input *in, const char *root)
 	struct ss_tableset *s = in->set;
 	int pe = in_winpe();
 	s->where = SS_WHERE_OS;
-	ss_fmt(s->source, sizeof(s->source), "this PC via %s (%s)%s", win_fw_name(),
-	       pe ? "WinPE" : "installed Windows",
-	       pe ? "" : "; an activation loader can fake a SLIC in memory here: WinPE or the slicscan stick is authoritative");
+	/* at most 128 bytes: the provider's name is 22 here, 29 in the test build */
+	ss_fmt(s->source, sizeof(s->source), "this PC via %s (%s)", win_fw_name(),
+	       pe ? "WinPE" : "installed Windows: a loader can fake a SLIC here; WinPE or the stick decides");
 	add_smbios(in, pe ? "WinPE" : "Windows");
 
 	static uint32_t ids[MAX_IDS];
