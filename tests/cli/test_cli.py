@@ -200,6 +200,26 @@ def main():
         case("--csv never shows the key", full not in "".join(l for _, _, l in rows)
              and full[:23] not in "".join(l for _, _, l in rows), "key in CSV")
         expect(s, "--csv with --json refused", ["--csv", "--json", DELL], 4, stderr_re=r"exclude")
+        # --summary and --report (docs/WINDOWS.md: task sequences; the same on Linux)
+        rc, out, _ = expect(s, "--summary: one key=value line", ["--summary", DELL], 2,
+                            stdout_re=r"^verdict=ready-with-warnings;exit=2;win7=unverified;reason=no-rsdt-xsdt-in-dump;"
+                            r"error=;msdm=[a-z-]+;problems=[a-z -]*\n$")
+        expect(s, "--summary with --json refused", ["--summary", "--json", DELL], 4, stderr_re=r"exclude")
+        j = json.loads(run(s, "--json", DELL)[1])
+        for ext in ("json", "csv", "txt"):
+            rep = os.path.join(tmp, "report." + ext)
+            rc, out, _ = expect(s, "--report ." + ext, ["--report", rep, DELL], 2)
+            data = open(rep, "rb").read() if os.path.exists(rep) else b""
+            ok = data.count(b"\r\n") == data.count(b"\n") > 0 and full.encode() not in data
+            if ext == "json":
+                ok = ok and json.loads(data)["verdict"] == j["verdict"]
+            elif ext == "csv":
+                ok = ok and data.count(b"\r\n") == 2
+            else:
+                ok = ok and data.replace(b"\r\n", b"\n").decode() == out
+            case("  ... written as its extension says, CRLF, key masked", ok, data[:100])
+        rc, out, _ = expect(s, "--report into a missing folder: report-not-saved",
+                            ["--report", os.path.join(tmp, "no", "r.txt"), DELL], 2, stdout_re="report-not-saved")
         inputs(s, tmp, w, fail)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
