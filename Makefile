@@ -50,12 +50,14 @@ all: host efi bios
 
 help:
 	@echo "make run       build, boot slicscan.efi in QEMU+OVMF on a sample firmware, show the report"
-	@echo "make test      every test: unit, OpenSSL oracle, corpus, fuzz, UEFI build, QEMU boots (UEFI and BIOS)"
+	@echo "make test      every test: unit, OpenSSL oracle, corpus, fuzz, UEFI build, QEMU boots (UEFI and BIOS), wine"
 	@echo "make host      build/host/slicscan (Linux CLI)"
 	@echo "make efi       build/efi-x86_64/slicscan.efi and build/efi-ia32/slicscan.efi"
 	@echo "make bios      build/bios/slicscan.elf, the kernel legacy-BIOS PCs boot from the stick"
 	@echo "make usb       build/slicscan-usb.img, a dd-able stick image (UEFI and legacy BIOS)"
 	@echo "make test-bios the stick image booted by SeaBIOS in QEMU (USB and IDE), checked"
+	@echo "make win       build/win-x64/slicscan.exe and build/win-x86/slicscan.exe (Windows, WinPE)"
+	@echo "make test-win  slicscan.exe under wine against the Linux command (docs/WINDOWS.md)"
 	@echo "make bench     speed of slicscan vs acpixtract on the corpus, and binary sizes"
 	@echo "make fuzz-long a longer libFuzzer run (FUZZ_SECONDS=600)"
 	@echo "make coverage  line coverage (gcov) of the host-testable code under the host suites"
