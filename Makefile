@@ -65,7 +65,7 @@ help:
 	@echo "               (DESTDIR=dir stages them for a package); make uninstall removes them"
 
 deps:
-	@scripts/deps.sh build efi test fuzz qemu bench bios
+	@scripts/deps.sh build efi test fuzz qemu bench bios win
 
 # ---- host builds ----------------------------------------------------------------------------
 
