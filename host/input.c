@@ -103,9 +103,9 @@ static int table_file_name(const char *name, const unsigned char *d, size_t n)
 int host_load_dir(struct host_input *in, const char *path, int sysfs)
 {
 	struct ss_tableset *s = in->set;
-	char **names = NULL;
-	size_t nn = 0, looked = 0, skipped = 0;
-	if (plat_list_dir(path, &names, &nn) != 0) {
+	struct plat_names list;
+	size_t looked = 0, skipped = 0;
+	if (plat_list_dir(path, &list) != 0) {
 		if (errno == ENOMEM)
 			return -1;
 		ss_tableset_finding(s, SS_F_INPUT_GARBAGE, 0, "Cannot open folder %s: %s%s", path,
@@ -114,7 +114,9 @@ int host_load_dir(struct host_input *in, const char *path, int sysfs)
 		return 0;
 	}
 	int rc = 0;
-	if (rc == 0)
+	char **names = list.v;
+	size_t nn = list.n;
+	if (nn)
 		qsort(names, nn, sizeof(names[0]), name_cmp);
 	int denied = 0;
 	char first[64] = "", last[64] = "";
@@ -157,9 +159,7 @@ int host_load_dir(struct host_input *in, const char *path, int sysfs)
 		host_keep(in, d); /* room was checked above */
 		ss_tableset_add(s, d, len, 0, SS_ORIGIN_RAW, names[i]);
 	}
-	for (size_t i = 0; i < nn; i++)
-		free(names[i]);
-	free(names);
+	plat_names_free(&list);
 	if (skipped) {
 		ss_tableset_finding(s, SS_F_TOO_MANY_TABLES, 0,
 				    "%zu table file(s) in %s not examined: slicscan keeps %u tables (%s%s%s)",

@@ -53,30 +53,21 @@ static int open_input(const char *path, struct stat *st)
 	return fd;
 }
 
-/* Read fd to its end, never past max (EFBIG then). sysfs files report size 0 or 4096 and
- * pipes none: the buffer grows as bytes come. A pipe with no data yet is waited for. */
-static char *read_all(int fd, const struct stat *st, size_t max, size_t *len)
+static void to_plat(const struct stat *s, struct plat_stat *st)
 {
-	if (S_ISREG(st->st_mode) && (uint64_t)st->st_size > max) {
-		errno = EFBIG;
-		return NULL;
-	}
-	size_t cap = S_ISREG(st->st_mode) && st->st_size > 0 ? (size_t)st->st_size + 1 : 65536;
-	char *buf = malloc(cap);
-	size_t n = 0;
-	while (buf) {
-		if (n == cap) {
-			char *nb = cap > max ? NULL : realloc(buf, cap * 2);
-			if (!nb) {
-				int e = cap > max ? EFBIG : ENOMEM;
-				free(buf);
-				errno = e;
-				return NULL;
-			}
-			buf = nb;
-			cap *= 2;
-		}
-		ssize_t r = read(fd, buf + n, cap - n);
+	st->kind = S_ISREG(s->st_mode) ? PLAT_FILE : S_ISDIR(s->st_mode) ? PLAT_DIR
+		 : S_ISFIFO(s->st_mode) || S_ISSOCK(s->st_mode) ? PLAT_PIPE
+		 : S_ISCHR(s->st_mode) || S_ISBLK(s->st_mode) ? PLAT_DEVICE : PLAT_OTHER;
+	st->size = S_ISREG(s->st_mode) ? (uint64_t)s->st_size : 0;
+}
+
+/* read() for plat_read_all: sysfs files report size 0 or 4096 and pipes none, so the buffer
+ * grows as bytes come. A pipe with no data yet is waited for. */
+static long read_fd(void *ctx, char *buf, size_t n)
+{
+	int fd = *(int *)ctx;
+	for (;;) {
+		ssize_t r = read(fd, buf, n);
 		if (r < 0 && errno == EAGAIN) {
 			struct pollfd pfd = { .fd = fd, .events = POLLIN };
 			poll(&pfd, 1, -1);
@@ -84,27 +75,8 @@ static char *read_all(int fd, const struct stat *st, size_t max, size_t *len)
 		}
 		if (r < 0 && errno == EINTR)
 			continue;
-		if (r < 0) {
-			int e = errno;
-			free(buf);
-			errno = e;
-			return NULL;
-		}
-		if (r == 0)
-			break;
-		n += (size_t)r;
-		if (n > max) {
-			free(buf);
-			errno = EFBIG;
-			return NULL;
-		}
+		return (long)r;
 	}
-	if (!buf) {
-		errno = ENOMEM;
-		return NULL;
-	}
-	*len = n;
-	return buf;
 }
 
 char *host_read_file(const char *path, size_t max, size_t *len)
@@ -113,7 +85,9 @@ char *host_read_file(const char *path, size_t max, size_t *len)
 	int fd = open_input(path, &st);
 	if (fd < 0)
 		return NULL;
-	char *buf = read_all(fd, &st, max, len);
+	struct plat_stat ps;
+	to_plat(&st, &ps);
+	char *buf = plat_read_all(read_fd, &fd, &ps, max, len);
 	int e = errno;
 	close(fd);
 	errno = e;
@@ -144,50 +118,23 @@ int plat_stat(const char *path, struct plat_stat *st)
 	struct stat s;
 	if (strcmp(path, "-") == 0 ? fstat(0, &s) != 0 : stat(path, &s) != 0)
 		return -1;
-	st->kind = S_ISREG(s.st_mode) ? PLAT_FILE : S_ISDIR(s.st_mode) ? PLAT_DIR
-		 : S_ISFIFO(s.st_mode) || S_ISSOCK(s.st_mode) ? PLAT_PIPE
-		 : S_ISCHR(s.st_mode) || S_ISBLK(s.st_mode) ? PLAT_DEVICE : PLAT_OTHER;
-	st->size = S_ISREG(s.st_mode) ? (uint64_t)s.st_size : 0;
+	to_plat(&s, st);
 	return 0;
 }
 
-int plat_list_dir(const char *path, char ***names, size_t *n)
+int plat_list_dir(const char *path, struct plat_names *names)
 {
 	DIR *dir = opendir(path);
 	if (!dir)
 		return -1;
-	char **v = NULL;
-	size_t nn = 0, cap = 0;
+	*names = (struct plat_names){ 0 };
 	struct dirent *e;
 	int rc = 0;
-	while ((e = readdir(dir))) {
-		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
-			continue;
-		if (nn == cap) {
-			char **nb = realloc(v, (cap = cap ? cap * 2 : 256) * sizeof(*v));
-			if (!nb) {
-				rc = -1;
-				break;
-			}
-			v = nb;
-		}
-		if (!(v[nn] = strdup(e->d_name))) {
-			rc = -1;
-			break;
-		}
-		nn++;
-	}
+	while (rc == 0 && (e = readdir(dir)))
+		if (strcmp(e->d_name, ".") && strcmp(e->d_name, ".."))
+			rc = plat_names_add(names, strdup(e->d_name));
 	closedir(dir);
-	if (rc != 0) {
-		while (nn)
-			free(v[--nn]);
-		free(v);
-		errno = ENOMEM;
-		return -1;
-	}
-	*names = v;
-	*n = nn;
-	return 0;
+	return rc; /* -1: memory ran out, every name freed, errno ENOMEM */
 }
 
 int plat_stdin_is_terminal(void)

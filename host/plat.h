@@ -29,9 +29,25 @@ char *host_read_file(const char *path, size_t max, size_t *len);
 /* The first bytes of a file (up to cap; *n set to how many), without reading it all. */
 int plat_read_head(const char *path, unsigned char *head, size_t cap, size_t *n);
 
-/* The names in a folder but "." and "..", unsorted, malloc'd (free each, then the array).
- * 0, or -1 with errno set. */
-int plat_list_dir(const char *path, char ***names, size_t *n);
+/* The names in a folder but "." and "..", unsorted (free with plat_names_free). 0, or -1 with
+ * errno set. */
+struct plat_names {
+	char **v;
+	size_t n, cap;
+};
+int plat_list_dir(const char *path, struct plat_names *names);
+
+/* For host_read_file(): read to the end through rd (bytes read, 0 at the end, -1 with errno;
+ * it waits and retries itself), never past max (EFBIG then; a regular file of st's size over
+ * max is refused unread). Returns malloc'd bytes or NULL with errno. Shared (plat_common.c). */
+typedef long (*plat_read_fn)(void *ctx, char *buf, size_t n);
+char *plat_read_all(plat_read_fn rd, void *ctx, const struct plat_stat *st, size_t max,
+		    size_t *len);
+
+/* For plat_list_dir(): append name (malloc'd; NULL means memory ran out). 0, or -1 with every
+ * name freed and errno ENOMEM. Shared by both systems (host/plat_common.c). */
+int plat_names_add(struct plat_names *l, char *name);
+void plat_names_free(struct plat_names *l);
 
 /* Is standard input a terminal (nothing piped in)? */
 int plat_stdin_is_terminal(void);

@@ -84,55 +84,29 @@ static void close_input(FILE *f)
 		fclose(f);
 }
 
+/* fread() for plat_read_all (binary, so every byte as it is) */
+static long read_file(void *ctx, char *buf, size_t n)
+{
+	FILE *f = ctx;
+	size_t r = fread(buf, 1, n, f);
+	if (r == 0 && ferror(f)) {
+		errno = EIO;
+		return -1;
+	}
+	return (long)r;
+}
+
 char *host_read_file(const char *path, size_t max, size_t *len)
 {
 	struct plat_stat st;
 	FILE *f = open_input(path, &st);
 	if (!f)
 		return NULL;
-	if (st.kind == PLAT_FILE && st.size > max) {
-		close_input(f);
-		errno = EFBIG;
-		return NULL;
-	}
-	size_t cap = st.kind == PLAT_FILE && st.size ? (size_t)st.size + 1 : 65536, n = 0;
-	char *buf = malloc(cap);
-	while (buf) {
-		if (n == cap) {
-			char *nb = cap > max ? NULL : realloc(buf, cap * 2);
-			if (!nb) {
-				int e = cap > max ? EFBIG : ENOMEM;
-				free(buf);
-				close_input(f);
-				errno = e;
-				return NULL;
-			}
-			buf = nb;
-			cap *= 2;
-		}
-		size_t r = fread(buf + n, 1, cap - n, f);
-		n += r;
-		if (n > max) {
-			free(buf);
-			close_input(f);
-			errno = EFBIG;
-			return NULL;
-		}
-		if (r == 0) {
-			int bad = ferror(f);
-			close_input(f);
-			if (bad) {
-				free(buf);
-				errno = EIO;
-				return NULL;
-			}
-			*len = n;
-			return buf;
-		}
-	}
+	char *buf = plat_read_all(read_file, f, &st, max, len);
+	int e = errno;
 	close_input(f);
-	errno = ENOMEM;
-	return NULL;
+	errno = e;
+	return buf;
 }
 
 int plat_read_head(const char *path, unsigned char *head, size_t cap, size_t *n)
@@ -146,7 +120,7 @@ int plat_read_head(const char *path, unsigned char *head, size_t cap, size_t *n)
 	return 0;
 }
 
-int plat_list_dir(const char *path, char ***names, size_t *n)
+int plat_list_dir(const char *path, struct plat_names *names)
 {
 	size_t len = strlen(path);
 	char *pat = malloc(len + 3);
@@ -168,37 +142,14 @@ int plat_list_dir(const char *path, char ***names, size_t *n)
 		errno = e == ERROR_ACCESS_DENIED ? EACCES : e == ERROR_DIRECTORY ? ENOTDIR : ENOENT;
 		return -1;
 	}
-	char **v = NULL;
-	size_t nn = 0, vcap = 0;
+	*names = (struct plat_names){ 0 };
 	int rc = 0;
-	do {
-		if (!wcscmp(fd.cFileName, L".") || !wcscmp(fd.cFileName, L".."))
-			continue;
-		if (nn == vcap) {
-			char **nb = realloc(v, (vcap = vcap ? vcap * 2 : 256) * sizeof(*v));
-			if (!nb) {
-				rc = -1;
-				break;
-			}
-			v = nb;
-		}
-		if (!(v[nn] = utf8(fd.cFileName))) {
-			rc = -1;
-			break;
-		}
-		nn++;
-	} while (FindNextFileW(h, &fd));
+	do
+		if (wcscmp(fd.cFileName, L".") && wcscmp(fd.cFileName, L".."))
+			rc = plat_names_add(names, utf8(fd.cFileName));
+	while (rc == 0 && FindNextFileW(h, &fd));
 	FindClose(h);
-	if (rc != 0) {
-		while (nn)
-			free(v[--nn]);
-		free(v);
-		errno = ENOMEM;
-		return -1;
-	}
-	*names = v;
-	*n = nn;
-	return 0;
+	return rc; /* -1: memory ran out, every name freed, errno ENOMEM */
 }
 
 int plat_stdin_is_terminal(void)
