@@ -237,7 +237,14 @@ $(BUILD)/fuzz/fuzz_fat: tests/fuzz/fuzz_fat.c $(FAT_SRC) $(wildcard fw/*.h acpi/
 	@echo "  CC      $@"
 	$(Q)$(CLANG) $(FUZZ_FLAGS) -Ifw -o $@ $< $(FAT_SRC)
 
-FUZZ_BIN := $(addprefix $(BUILD)/fuzz/,fuzz_acpidump fuzz_tables fuzz_policy fuzz_fat)
+# The network checks' parsers (fw/http.c) and slicscan.cfg with its network keys.
+HTTP_FUZZ_SRC := fw/http.c fw/config.c fw/printable.c
+$(BUILD)/fuzz/fuzz_http: tests/fuzz/fuzz_http.c $(HTTP_FUZZ_SRC) $(CORE_SRC) $(wildcard fw/*.h acpi/*.h acpi/*.def)
+	@mkdir -p $(dir $@)
+	@echo "  CC      $@"
+	$(Q)$(CLANG) $(FUZZ_FLAGS) -Ifw -o $@ $< $(HTTP_FUZZ_SRC) $(CORE_SRC)
+
+FUZZ_BIN := $(addprefix $(BUILD)/fuzz/,fuzz_acpidump fuzz_tables fuzz_policy fuzz_fat fuzz_http)
 
 test-fuzz: $(FUZZ_BIN)
 	@scripts/fuzz $(or $(FUZZ_TEST_SECONDS),20) $^
