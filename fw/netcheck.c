@@ -93,6 +93,30 @@ unsigned fw_net_request(struct fw_net *n, const char *method, const char *path,
 		n->date = h.date;
 	}
 	status = h.status;
+	if (n->body != NULL) { /* the body: what came with the head, then until the server closes */
+		size_t have = got - h.head_len;
+		if (have > n->body_cap) {
+			ss_fmt(n->why, sizeof(n->why), "file larger than %zu bytes", n->body_cap);
+			status = 0;
+			goto out;
+		}
+		ss_memcopy(n->body, ans + h.head_len, have);
+		for (;;) {
+			long k = have < n->body_cap
+				 ? t->recv(t->ctx, conn, n->body + have, n->body_cap - have, FW_NET_TIMEOUT_MS)
+				 : t->recv(t->ctx, conn, ans, 1, FW_NET_TIMEOUT_MS);
+			if (k == 0)
+				break;
+			if (k < 0 || have >= n->body_cap) {
+				ss_fmt(n->why, sizeof(n->why), k < 0 ? "file cut short: %s"
+				       : "file larger than the limit%.0s", k < 0 ? t->why(t->ctx, (int)k) : "");
+				status = 0;
+				goto out;
+			}
+			have += (size_t)k;
+		}
+		n->body_len = have;
+	}
 	if (status < 200 || status > 299)
 		ss_fmt(n->why, sizeof(n->why), "collector answered %s %.80s with HTTP %u", method,
 		       path, status);
@@ -239,4 +263,25 @@ bool fw_net_run(const struct fw_config *c, const struct fw_transport *t,
 		return false;
 	}
 	return fw_report_write(&fs, "\\reports", "\\summary.csv", smb, r, info, saved, cap);
+}
+
+int fw_net_get(const struct fw_transport *t, const struct fw_url *dir, const char *name,
+	       uint8_t *buf, size_t cap, size_t *len, char *why, size_t why_cap)
+{
+	struct fw_net n;
+	char path[FW_URL_PATH_MAX + 64];
+	ss_memfill(&n, 0, sizeof(n));
+	n.t = t;
+	n.url = dir;
+	n.body = buf;
+	n.body_cap = cap;
+	ss_fmt(path, sizeof(path), "%s%s", dir->path, name);
+	unsigned s = fw_net_request(&n, "GET", path, NULL, 0);
+	*len = n.body_len;
+	if (s >= 200 && s <= 299)
+		return 0;
+	if (s == 404)
+		return 1;
+	ss_fmt(why, why_cap, "%s", n.why);
+	return -1;
 }

@@ -51,7 +51,14 @@ struct fw_net {
 	char name[80];              /* the report name of the last NAME.txt sent */
 	char why[160];              /* the last failure, for report-not-saved */
 	unsigned requests;          /* HTTP requests made (tests, bench) */
+	uint8_t *body;              /* when set: the answer's body goes here (GET) */
+	size_t body_cap, body_len;
 };
+
+/* GET url's directory + name (a file next to the boot file after HTTP boot) into buf (at most
+ * cap bytes). 0 with *len, 1 when the server says 404, -1 with why (cap >= 100) otherwise. */
+int fw_net_get(const struct fw_transport *t, const struct fw_url *dir, const char *name,
+	       uint8_t *buf, size_t cap, size_t *len, char *why, size_t why_cap);
 
 /* One HTTP request (method, URL path, body) to the collector; returns the status (100..599),
  * or 0 with n->why set. The Date of any answer is kept in n. */

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
 # Install the Debian 12 packages a make target needs, only when some are missing.
-# Usage: scripts/deps.sh GROUP... (build efi test fuzz qemu bench bios)
+# Usage: scripts/deps.sh GROUP... (build efi test fuzz qemu bench bios net)
 set -euo pipefail
 
 pkgs=()
@@ -16,6 +16,9 @@ for g in "$@"; do
 	# the BIOS kernel (32-bit libgcc), its boot chain on the stick (SYSLINUX's MBR, ldlinux,
 	# mboot.c32), and SeaBIOS boots in QEMU (test-bios)
 	bios) pkgs+=(gcc make binutils gcc-multilib syslinux syslinux-common mtools dosfstools seabios qemu-system-x86 python3) ;;
+	# the network-boot scenarios (test-net): the collector the docs recommend (nginx with its
+	# DAV module, which nginx-core has) and socat for QEMU's guestfwd to 127.0.0.1
+	net) pkgs+=(nginx-core socat qemu-system-x86 ovmf python3) ;;
 	*) echo "deps.sh: unknown group '$g'" >&2; exit 4 ;;
 	esac
 done

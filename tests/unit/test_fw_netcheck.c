@@ -499,6 +499,29 @@ static void test_loopback(void **state)
 	assert_int_equal(system(cmd), 0);
 }
 
+static void test_fake_get(void **state)
+{
+	(void)state;
+	struct fw_url u;
+	assert_int_equal(fw_url_parse("http://192.0.2.100/boot", 23, &u, NULL), 0);
+	struct fake f = { .answers = { "HTTP/1.1 200 OK\r\nContent-Length: 11\r\n\r\naction = ",
+				       A404, "HTTP/1.1 200 OK\r\n\r\n0123456789" } };
+	struct fw_transport t = { &f, f_connect, f_send, f_recv, f_close, f_why, f_alloc, f_release };
+	uint8_t buf[10];
+	size_t len;
+	char why[100];
+	/* the fake answers in pieces; the 2nd piece of the first answer is the rest of the body */
+	f.answers[0] = "HTTP/1.1 200 OK\r\n\r\nwait\n";
+	assert_int_equal(fw_net_get(&t, &u, "slicscan.cfg", buf, sizeof(buf), &len, why, sizeof(why)), 0);
+	assert_int_equal(len, 5);
+	assert_memory_equal(buf, "wait\n", 5);
+	assert_int_equal(strncmp(f.sent[0], "GET /boot/slicscan.cfg HTTP/1.1\r\n", 33), 0);
+	assert_int_equal(fw_net_get(&t, &u, "policy.txt", buf, sizeof(buf), &len, why, sizeof(why)), 1);
+	/* larger than the buffer: refused, never cut */
+	assert_int_equal(fw_net_get(&t, &u, "big", buf, 5, &len, why, sizeof(why)), -1);
+	assert_non_null(strstr(why, "larger"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -506,6 +529,7 @@ int main(void)
 		cmocka_unit_test(test_fake_skew_and_taken_name),
 		cmocka_unit_test(test_fake_failures),
 		cmocka_unit_test(test_fake_kms),
+		cmocka_unit_test(test_fake_get),
 		cmocka_unit_test(test_loopback),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
