@@ -42,7 +42,8 @@ HOST_CFLAGS := -std=c99 -g $(WARN) -D_DEFAULT_SOURCE -Iacpi -Ifw -Iefi/logic -Ih
 SAN_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
 .PHONY: all help host efi bios san test bench run usb clean deps coverage install uninstall \
-	test-unit test-oracle test-corpus test-cli test-fuzz test-qemu test-bios fuzz-long efi-check
+	test-unit test-oracle test-corpus test-cli test-fuzz test-qemu test-bios fuzz-long efi-check \
+	test-net bench-net
 
 all: host efi bios
 
@@ -55,6 +56,7 @@ help:
 	@echo "make usb       build/slicscan-usb.img, a dd-able stick image (UEFI and legacy BIOS)"
 	@echo "make test-bios the stick image booted by SeaBIOS in QEMU (USB and IDE), checked"
 	@echo "make bench     speed of slicscan vs acpixtract on the corpus, and binary sizes"
+	@echo "make test-net  PXE/HTTP network boot in QEMU uploading to nginx on 127.0.0.1 (docs/NETWORK.md)"
 	@echo "make fuzz-long a longer libFuzzer run (FUZZ_SECONDS=600)"
 	@echo "make coverage  line coverage (gcov) of the host-testable code under the host suites"
 	@echo "make install   the CLI, slicscan(1), the UEFI apps and the docs under PREFIX=$(PREFIX)"
@@ -195,7 +197,7 @@ $(BUILD)/bios/slicscan.elf: $(BIOS_OBJ) bios/bios.ld
 
 # The README's test command. scripts/test runs every suite below and prints "N passed, N failed".
 test:
-	@scripts/deps.sh build efi test fuzz qemu bios
+	@scripts/deps.sh build efi test fuzz qemu bios net
 	@scripts/test
 
 # The UEFI apps build warning-free for both architectures and are loadable PE images.
@@ -269,11 +271,25 @@ bench: $(BUILD)/host/slicscan
 	@scripts/deps.sh bench qemu bios
 	@-$(MAKE) --no-print-directory efi bios >/dev/null 2>&1 || true
 	@scripts/bench
+	@-$(MAKE) --no-print-directory bench-net
 
 # ---- QEMU boots, demo and USB stick (issue #4; docs/QEMU.md) ----------------------------------
 # Firmware: Debian's OVMF, pinned by ovmf-images/SHA256SUMS and copied to $(BUILD)/ovmf.
 
 QEMU_JOBS ?= 2
+
+# Network boot (PXE and HTTP) uploading to nginx on 127.0.0.1, QEMU user-mode net on 192.0.2.0/24
+# only (docs/NETWORK.md). NET_FILTER=name limits it; NET_JOBS QEMUs run at once.
+NET_JOBS ?= 2
+test-net: efi
+	@scripts/deps.sh net
+	@ovmf-images/fetch --out $(BUILD)/ovmf
+	@BUILD=$(BUILD) python3 tests/qemu/run_net.py -j $(NET_JOBS) $(NET_FILTER)
+
+bench-net: efi
+	@scripts/deps.sh net
+	@ovmf-images/fetch --out $(BUILD)/ovmf
+	@BUILD=$(BUILD) python3 tests/qemu/run_net.py --bench
 
 test-qemu: efi bios host $(BUILD)/efi-x86_64/tests/qemu/loadopts.efi
 	@scripts/deps.sh qemu

@@ -390,6 +390,13 @@ EFI_STATUS efi_main(EFI_HANDLE image, EFI_SYSTEM_TABLE *systab)
 	if (!quiet && !x->args.json)
 		efi_ss_con_printf("slicscan %s (UEFI %s): reading the firmware's ACPI tables...\n",
 				  SS_VERSION, EFI_SS_ARCH);
+	if (x->net.booted)
+		efi_ss_con_printf("Network boot (%s): address %u.%u.%u.%u, files from %s%s.\n",
+				  x->net.is_pxe ? "PXE" : x->net.is_http ? "HTTP" : "IPv4",
+				  x->net.station[0], x->net.station[1], x->net.station[2],
+				  x->net.station[3], x->net.is_pxe ? "TFTP " : x->net.have_boot_url ?
+				  "http://" : "nowhere", x->net.is_pxe ? x->net.boot_dir :
+				  x->net.have_boot_url ? x->net.boot_url.host : "");
 	if (!quiet && !x->args.json && l->ignored[0] != '\0')
 		efi_ss_con_printf("Note: %s.\n", l->ignored);
 	if (!allocate(x)) {

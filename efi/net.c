@@ -30,6 +30,8 @@ static void set_why(struct efi_ss_net *n, const char *s)
 	ss_fmt(n->why, sizeof(n->why), "%s", s);
 }
 
+static void scan_path(struct efi_ss_net *n, const UINT8 *node);
+
 void efi_ss_net_detect(struct efi_ss_net *n, EFI_LOADED_IMAGE *li)
 {
 	ss_memfill(n, 0, sizeof(*n));
@@ -68,20 +70,29 @@ void efi_ss_net_detect(struct efi_ss_net *n, EFI_LOADED_IMAGE *li)
 		n->pxe = NULL;
 	}
 	if (EFI_ERROR(BS->HandleProtocol(li->DeviceHandle, &DevicePathProtocol, (void **)&dp)))
-		return;
-	const UINT8 *node = (const UINT8 *)dp;
-	for (int guard = 0; guard < 64; guard++) {
+		dp = NULL;
+	/* the device's path, then the image's file path (firmware puts the URI node in either) */
+	scan_path(n, (const UINT8 *)dp);
+	scan_path(n, (const UINT8 *)li->FilePath);
+	n->have_addr = n->booted && (n->station[0] | n->station[1] | n->station[2] | n->station[3]);
+}
+
+static void scan_path(struct efi_ss_net *n, const UINT8 *node)
+{
+	for (int guard = 0; node != NULL && guard < 64; guard++) {
 		UINT8 type = node[0], sub = node[1];
 		UINT16 len = (UINT16)(node[2] | node[3] << 8);
 		if (len < 4 || type == END_DEVICE_PATH_TYPE)
 			break;
-		if (type == MESSAGING_DEVICE_PATH && sub == MSG_IPv4_DP && len >= sizeof(IPv4_DEVICE_PATH) &&
-		    !n->is_pxe) {
-			const IPv4_DEVICE_PATH *ip = (const IPv4_DEVICE_PATH *)(const void *)node;
+		/* IPv4 node, read by byte offsets (27 bytes, unaligned): local 4..8, gateway 19..23,
+		 * mask 23..27 (UEFI 2.10 §10.3.5.12) */
+		if (type == MESSAGING_DEVICE_PATH && sub == MSG_IPv4_DP && len >= 27 && !n->is_pxe) {
 			n->booted = true;
-			ss_memcopy(n->station, &ip->LocalIpAddress, 4);
-			ss_memcopy(n->mask, &ip->SubnetMask, 4);
-			ss_memcopy(n->router, &ip->GatewayIpAddress, 4);
+			if ((node[4] | node[5] | node[6] | node[7]) != 0) {
+				ss_memcopy(n->station, node + 4, 4);
+				ss_memcopy(n->router, node + 19, 4);
+				ss_memcopy(n->mask, node + 23, 4);
+			}
 		}
 		if (type == MESSAGING_DEVICE_PATH && sub == MSG_URI_DP_SUB && len > 4) {
 			/* the boot URI: its directory is where slicscan.cfg is fetched from */
@@ -95,7 +106,6 @@ void efi_ss_net_detect(struct efi_ss_net *n, EFI_LOADED_IMAGE *li)
 		}
 		node += len;
 	}
-	n->have_addr = n->booted && (n->station[0] | n->station[1] | n->station[2] | n->station[3]);
 }
 
 /* ---- TCP4 transport ---- */
