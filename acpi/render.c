@@ -133,6 +133,8 @@ void ss_render_banner(const struct ss_result *r, ss_write_fn w, void *ctx)
 	if (netcheck && !r->policy_differs) {
 		ss_fmt(net, sizeof(net), "KMS activation will FAIL with %s until fixed: see What to do",
 		       r->predicted_error);
+		if (r->verdict != SS_VERDICT_NOT_READY && win7)
+			line2 = "Windows 7 KMS activation will not be blocked by firmware";
 		if (r->verdict == SS_VERDICT_NOT_READY)
 			line2 = net;
 		else

@@ -27,9 +27,7 @@ void fw_skew_check(const struct fw_time *rtc, int tz_minutes, int64_t collector_
 	char tz[8];
 	fw_tz_str(tz_minutes, tz, sizeof(tz));
 	unsigned h = (unsigned)(a / 3600), m = (unsigned)(a % 3600 / 60);
-	ss_fmt(msg, cap, "PC clock (read as local time, UTC%s) is %uh%02um %s the collector's "
-	       "time: KMS activation fails with 0xC004F06C (more than 4 h off)%s", tz, h, m,
-	       s->diff_s < 0 ? "behind" : "ahead of",
-	       s->rtc_holds_utc ? "; cause: the RTC holds UTC, Windows reads it as local time - "
-				  "set the BIOS clock to local time" : "; set the date and time in the BIOS setup");
+	ss_fmt(msg, cap, "PC clock (as local time, UTC%s) is %uh%02um %s the collector: KMS "
+	       "fails with 0xC004F06C (over 4 h)%s", tz, h, m, s->diff_s < 0 ? "behind" : "ahead of",
+	       s->rtc_holds_utc ? "; cause: RTC holds UTC - set it to local time" : "");
 }
