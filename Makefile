@@ -44,7 +44,8 @@ HOST_CFLAGS := -std=c99 -g $(WARN) -D_DEFAULT_SOURCE -Iacpi -Ifw -Iefi/logic -Ih
 SAN_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
 .PHONY: all help host efi bios san test bench run usb clean deps coverage install uninstall \
-	test-unit test-oracle test-corpus test-cli test-fuzz test-qemu test-bios fuzz-long efi-check
+	test-unit test-oracle test-corpus test-cli test-fuzz test-qemu test-bios fuzz-long efi-check \
+	test-net bench-net
 
 all: host efi bios
 
@@ -59,13 +60,14 @@ help:
 	@echo "make win       build/win-x64/slicscan.exe and build/win-x86/slicscan.exe (Windows, WinPE)"
 	@echo "make test-win  slicscan.exe under wine against the Linux command (docs/WINDOWS.md)"
 	@echo "make bench     speed of slicscan vs acpixtract on the corpus, and binary sizes"
+	@echo "make test-net  PXE/HTTP network boot in QEMU uploading to nginx on 127.0.0.1 (docs/NETWORK.md)"
 	@echo "make fuzz-long a longer libFuzzer run (FUZZ_SECONDS=600)"
 	@echo "make coverage  line coverage (gcov) of the host-testable code under the host suites"
 	@echo "make install   the CLI, slicscan(1), the UEFI apps and the docs under PREFIX=$(PREFIX)"
 	@echo "               (DESTDIR=dir stages them for a package); make uninstall removes them"
 
 deps:
-	@scripts/deps.sh build efi test fuzz qemu bench bios win
+	@scripts/deps.sh build efi test fuzz qemu bench bios win net
 
 # ---- host builds ----------------------------------------------------------------------------
 
@@ -243,7 +245,7 @@ test-win: $(BUILD)/san/slicscan win win-test
 
 # The README's test command. scripts/test runs every suite below and prints "N passed, N failed".
 test:
-	@scripts/deps.sh build efi test fuzz qemu bios win
+	@scripts/deps.sh build efi test fuzz qemu bios win net
 	@scripts/test
 
 # The UEFI apps build warning-free for both architectures and are loadable PE images.
@@ -285,7 +287,14 @@ $(BUILD)/fuzz/fuzz_fat: tests/fuzz/fuzz_fat.c $(FAT_SRC) $(wildcard fw/*.h acpi/
 	@echo "  CC      $@"
 	$(Q)$(CLANG) $(FUZZ_FLAGS) -Ifw -o $@ $< $(FAT_SRC)
 
-FUZZ_BIN := $(addprefix $(BUILD)/fuzz/,fuzz_acpidump fuzz_tables fuzz_policy fuzz_fat)
+# The network checks' parsers (fw/http.c) and slicscan.cfg with its network keys.
+HTTP_FUZZ_SRC := fw/http.c fw/config.c fw/printable.c
+$(BUILD)/fuzz/fuzz_http: tests/fuzz/fuzz_http.c $(HTTP_FUZZ_SRC) $(CORE_SRC) $(wildcard fw/*.h acpi/*.h acpi/*.def)
+	@mkdir -p $(dir $@)
+	@echo "  CC      $@"
+	$(Q)$(CLANG) $(FUZZ_FLAGS) -Ifw -o $@ $< $(HTTP_FUZZ_SRC) $(CORE_SRC)
+
+FUZZ_BIN := $(addprefix $(BUILD)/fuzz/,fuzz_acpidump fuzz_tables fuzz_policy fuzz_fat fuzz_http)
 
 test-fuzz: $(FUZZ_BIN)
 	@scripts/fuzz $(or $(FUZZ_TEST_SECONDS),20) $^
@@ -310,11 +319,25 @@ bench: $(BUILD)/host/slicscan
 	@scripts/deps.sh bench qemu bios
 	@-$(MAKE) --no-print-directory efi bios >/dev/null 2>&1 || true
 	@scripts/bench
+	@-$(MAKE) --no-print-directory bench-net
 
 # ---- QEMU boots, demo and USB stick (issue #4; docs/QEMU.md) ----------------------------------
 # Firmware: Debian's OVMF, pinned by ovmf-images/SHA256SUMS and copied to $(BUILD)/ovmf.
 
 QEMU_JOBS ?= 2
+
+# Network boot (PXE and HTTP) uploading to nginx on 127.0.0.1, QEMU user-mode net on 192.0.2.0/24
+# only (docs/NETWORK.md). NET_FILTER=name limits it; NET_JOBS QEMUs run at once.
+NET_JOBS ?= 2
+test-net: efi
+	@scripts/deps.sh net
+	@ovmf-images/fetch --out $(BUILD)/ovmf
+	@BUILD=$(BUILD) python3 tests/qemu/run_net.py -j $(NET_JOBS) $(NET_FILTER)
+
+bench-net: efi
+	@scripts/deps.sh net
+	@ovmf-images/fetch --out $(BUILD)/ovmf
+	@BUILD=$(BUILD) python3 tests/qemu/run_net.py --bench
 
 test-qemu: efi bios host $(BUILD)/efi-x86_64/tests/qemu/loadopts.efi
 	@scripts/deps.sh qemu

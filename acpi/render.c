@@ -127,6 +127,19 @@ void ss_render_banner(const struct ss_result *r, ss_write_fn w, void *ctx)
 		      : "The ACPI tables could not be read well enough to decide";
 		break;
 	}
+	/* A network check decided it (clock-skew, kms-unreachable): name that error instead. */
+	char net[80];
+	int netcheck = r->predicted_error && r->win7_kms != SS_KMS_NOT_READY;
+	if (netcheck && !r->policy_differs) {
+		ss_fmt(net, sizeof(net), "KMS activation will FAIL with %s until fixed: see What to do",
+		       r->predicted_error);
+		if (r->verdict != SS_VERDICT_NOT_READY && win7)
+			line2 = "Windows 7 KMS activation will not be blocked by firmware";
+		if (r->verdict == SS_VERDICT_NOT_READY)
+			line2 = net;
+		else
+			line3 = net;
+	}
 	char head[80];
 	ss_fmt(head, sizeof(head), "VERDICT: %s", big);
 	ss_out(&s, "+--------------------------------------------------------------------------+\n");

@@ -171,6 +171,15 @@ void ss_result_finish(struct ss_result *r)
 					r->verdict != SS_VERDICT_NOT_READY) ||
 				       (r->win7_kms == SS_KMS_READY && r->verdict == SS_VERDICT_NOT_READY));
 	r->deciding = deciding(r);
+	/* With the firmware fine for Windows 7, a network check that decides the verdict names
+	 * the error activation will show (docs/NETWORK.md). */
+	if (!fatal && !r->predicted_error && r->deciding >= 0 && r->win7_kms != SS_KMS_NOT_READY) {
+		enum ss_finding_id d = r->f[r->deciding].id;
+		if (d == SS_F_CLOCK_SKEW)
+			r->predicted_error = "0xC004F06C";
+		else if (d == SS_F_KMS_UNREACHABLE)
+			r->predicted_error = "0xC004F039";
+	}
 	r->main_slic = choose_main_slic(r);
 	if (!r->complete && !r->msdm.present)
 		r->msdm.state = SS_MSDM_UNKNOWN;

@@ -152,6 +152,32 @@ bool efi_ss_report_write(const struct efi_ss_vol *v, const char *dir, const char
 			 struct ss_result *r, const struct ss_info *info, char *saved,
 			 size_t cap);
 
+/* ---- network boot and the network checks' transport (net.c; docs/NETWORK.md) ---- */
+
+#include "http.h"
+#include "netcheck.h"
+
+struct efi_ss_net {
+	bool booted;                  /* PXE base code started on the device, or IPv4/URI nodes */
+	bool is_pxe, is_http;
+	bool have_addr;               /* station address known (never UseDefaultAddress) */
+	EFI_HANDLE device;
+	struct _EFI_PXE_BASE_CODE_PROTOCOL *pxe;
+	EFI_SERVICE_BINDING *sb;      /* TCP4 service binding of the NIC */
+	uint8_t station[4], mask[4], router[4], server[4];
+	char boot_dir[130];           /* PXE: the boot file's directory ("" or "dir/") */
+	struct fw_url boot_url;       /* HTTP boot: the boot URI's directory */
+	bool have_boot_url;
+	char why[120];
+};
+
+void efi_ss_net_detect(struct efi_ss_net *n, EFI_LOADED_IMAGE *li);
+/* A transport over TCP4 children of the NIC; false (why set) without address or TCP4. */
+bool efi_ss_net_transport(struct efi_ss_net *n, struct fw_transport *t);
+/* A file next to the boot file (TFTP or HTTP GET), at most max bytes, NUL added. */
+EFI_STATUS efi_ss_net_read(struct efi_ss_net *n, const char *name, UINT8 **data, UINTN *len,
+			   UINTN max);
+
 /* ---- ending the run (finish.c) ---- */
 
 /* Wait for a key or the timeout (seconds). */

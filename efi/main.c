@@ -30,6 +30,8 @@ struct run {
 	bool have_time;
 	char policy_err[SS_MSG_LEN];
 	char saved[512]; /* what was written where, for the screen */
+	struct efi_ss_net net;       /* network boot and the network checks (efi/net.c) */
+	char sent[400];              /* what went to the collector */
 };
 
 static EFI_GUID shell_guid = EFI_SHELL_PROTOCOL_GUID;
@@ -52,13 +54,19 @@ static void read_config(struct run *x)
 	EFI_STATUS st = EFI_NOT_FOUND;
 
 	fw_config_defaults(&x->cfg);
+	/* Network boot: returning would fall through to the next boot option. */
+	if (x->net.booted)
+		x->cfg.action = FW_ACTION_POWEROFF;
+	/* Network boot without a volume: next to the boot file (TFTP or HTTP). */
+	if (x->net.booted && x->own.root == NULL)
+		st = efi_ss_net_read(&x->net, FW_CONFIG_NAME, &data, &len, FW_CONFIG_FILE_MAX);
 	/* Next to the app first (\EFI\BOOT\slicscan.cfg), then the stick's slicscan folder. */
-	if (x->im.dir[0] != '\0') {
+	if (x->own.root != NULL && x->im.dir[0] != '\0') {
 		ss_fmt(path, sizeof(path), "%s%s" FW_CONFIG_NAME, x->im.dir,
 		       ss_streq(x->im.dir, "\\") ? "" : "\\");
 		st = efi_ss_file_read(&x->own, path, &data, &len, FW_CONFIG_FILE_MAX);
 	}
-	if (st == EFI_NOT_FOUND) {
+	if (st == EFI_NOT_FOUND && x->own.root != NULL) {
 		ss_fmt(path, sizeof(path), "\\slicscan\\" FW_CONFIG_NAME);
 		st = efi_ss_file_read(&x->own, path, &data, &len, FW_CONFIG_FILE_MAX);
 	}
@@ -99,7 +107,16 @@ static int read_policy(struct run *x)
 		return 0;
 	}
 
-	EFI_STATUS st = efi_ss_file_read(v, path, &data, &len, FW_POLICY_FILE_MAX);
+	EFI_STATUS st;
+	if (x->net.booted && x->own.root == NULL) { /* its file name, next to the boot file */
+		const char *base = path;
+		for (const char *p = path; *p; p++)
+			if (*p == '\\' || *p == '/')
+				base = p + 1;
+		st = efi_ss_net_read(&x->net, base, &data, &len, FW_POLICY_FILE_MAX);
+	} else {
+		st = efi_ss_file_read(v, path, &data, &len, FW_POLICY_FILE_MAX);
+	}
 	if (st == EFI_NOT_FOUND && !must_exist)
 		return 0;
 	if (EFI_ERROR(st)) {
@@ -171,6 +188,37 @@ static void early_findings(struct run *x)
 	}
 }
 
+/* upload / timezone / kms (docs/NETWORK.md): the checks' findings before any report is
+ * written, so the stick's report and the collector's say the same. */
+static void net_checks(struct run *x, bool have_smbios)
+{
+	struct fw_transport t;
+	if (!x->cfg.upload_set && x->cfg.nkms == 0)
+		return;
+	if (!efi_ss_net_transport(&x->net, &t)) {
+		if (x->cfg.upload_set)
+			ss_result_add_finding(x->result, SS_F_REPORT_NOT_SAVED, "", "report not sent "
+					      "to the collector: %s", x->net.why);
+		else
+			efi_ss_con_printf("Note: KMS hosts not checked: %s.\n", x->net.why);
+		return;
+	}
+	if (fw_net_run(&x->cfg, &t, x->have_time ? &x->now : NULL, have_smbios ? &x->smbios : NULL,
+		       x->result, &x->facts.f.info, x->sent, sizeof(x->sent)) &&
+	    x->sent[0] != '\0') {
+		char where[300];
+		for (char *p = x->sent; *p; p++)
+			if (*p == '\n')
+				*p = '\0'; /* "\reports\NAME.txt and .json" is enough on screen */
+		ss_fmt(where, sizeof(where), "http://%s:%u%s%s", x->cfg.upload.host,
+		       x->cfg.upload.port, x->cfg.upload.path, x->sent[0] == '\\' ? x->sent + 1 : x->sent);
+		for (char *p = where; *p; p++)
+			if (*p == '\\')
+				*p = '/';
+		ss_fmt(x->sent, sizeof(x->sent), "%s", where);
+	}
+}
+
 static unsigned scan(struct run *x)
 {
 	const char *smbios_why = NULL;
@@ -196,8 +244,13 @@ static unsigned scan(struct run *x)
 	ss_judge(x->set, x->policy, x->result);
 	efi_ss_facts_fill(&x->facts, &x->smbios, have_smbios, smbios_why, &x->now, x->have_time,
 			  x->im.shell_mode);
+	if (x->net.booted)
+		ss_fmt(x->facts.f.mode, sizeof(x->facts.f.mode), "network boot");
+	net_checks(x, have_smbios);
 
 	bool report = (x->cfg.report && !x->args.no_report) || x->args.report_dir != NULL;
+	if (x->net.booted && x->own.root == NULL)
+		report = false; /* no stick: the collector (upload) is where the report goes */
 	if (report) {
 		const struct efi_ss_vol *v = &x->own;
 		const char *dir = x->cfg.report_dir;
@@ -240,7 +293,7 @@ static void next_step(const struct run *x, char *buf, size_t cap)
 
 static void show(struct run *x, bool quiet)
 {
-	char tail[sizeof(x->saved) + 128];
+	char tail[sizeof(x->saved) + sizeof(x->sent) + 128];
 	size_t n = 0;
 	if (x->args.json) {
 		ss_render_json(x->result, &x->facts.f.info, efi_ss_con_write_raw, NULL);
@@ -251,6 +304,8 @@ static void show(struct run *x, bool quiet)
 		ss_render_text(x->result, &x->facts.f.info, efi_ss_con_write, NULL);
 	if (x->saved[0] != '\0')
 		n = ss_fmt(tail, sizeof(tail), "Report saved: %s\n", x->saved);
+	if (x->sent[0] != '\0' && n < sizeof(tail))
+		n += ss_fmt(tail + n, sizeof(tail) - n, "Report sent: %s\n", x->sent);
 	if (n >= sizeof(tail))
 		n = sizeof(tail) - 1;
 	next_step(x, tail + n, sizeof(tail) - n);
@@ -294,6 +349,14 @@ EFI_STATUS efi_main(EFI_HANDLE image, EFI_SYSTEM_TABLE *systab)
 	BS->SetWatchdogTimer(0, 0, 0, NULL);
 
 	efi_ss_image_init(&x->im, image);
+	/* Network-booted (PXE, HTTP, or chained by iPXE with a text command line): never a Shell
+	 * run, whatever the load options look like. */
+	efi_ss_net_detect(&x->net, x->im.li);
+	if (x->net.booted) {
+		x->im.shell_mode = x->im.launch.shell = false;
+		x->im.launch.argc = 0;
+		x->im.launch.args_overflow = false;
+	}
 	if (x->im.li != NULL)
 		x->own.root = LibOpenRoot(x->im.li->DeviceHandle);
 	if (x->im.shell_mode &&
@@ -327,6 +390,13 @@ EFI_STATUS efi_main(EFI_HANDLE image, EFI_SYSTEM_TABLE *systab)
 	if (!quiet && !x->args.json)
 		efi_ss_con_printf("slicscan %s (UEFI %s): reading the firmware's ACPI tables...\n",
 				  SS_VERSION, EFI_SS_ARCH);
+	if (x->net.booted)
+		efi_ss_con_printf("Network boot (%s): address %u.%u.%u.%u, files from %s%s.\n",
+				  x->net.is_pxe ? "PXE" : x->net.is_http ? "HTTP" : "IPv4",
+				  x->net.station[0], x->net.station[1], x->net.station[2],
+				  x->net.station[3], x->net.is_pxe ? "TFTP " : x->net.have_boot_url ?
+				  "http://" : "nowhere", x->net.is_pxe ? x->net.boot_dir :
+				  x->net.have_boot_url ? x->net.boot_url.host : "");
 	if (!quiet && !x->args.json && l->ignored[0] != '\0')
 		efi_ss_con_printf("Note: %s.\n", l->ignored);
 	if (!allocate(x)) {

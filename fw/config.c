@@ -16,6 +16,7 @@ void fw_config_defaults(struct fw_config *c)
 	ss_fmt(c->summary, sizeof(c->summary), "%s", FW_SUMMARY_DEFAULT);
 	c->policy_mode = FW_POLICY_DEFAULT;
 	c->target = SS_TARGET_WIN7;
+	c->kms_timeout = FW_KMS_TIMEOUT_DEFAULT;
 }
 
 /* ---- small helpers over (pointer, length) strings ---- */
@@ -177,12 +178,12 @@ static int parse_timeout(const char *v, size_t n, unsigned *out)
 
 enum key {
 	K_ACTION, K_TIMEOUT, K_REPORT, K_REPORT_DIR, K_POLICY, K_TARGET, K_SHOW_KEY, K_QUIET,
-	K_DEBUG_EXIT, K_SUMMARY, K_TEXT_MODE, K_COUNT
+	K_DEBUG_EXIT, K_SUMMARY, K_TEXT_MODE, K_UPLOAD, K_TIMEZONE, K_KMS, K_KMS_TIMEOUT, K_COUNT
 };
 
 static const char *const key_names[K_COUNT] = {
 	"action", "timeout", "report", "report_dir", "policy", "target", "show_key", "quiet",
-	"debug_exit", "summary", "text_mode",
+	"debug_exit", "summary", "text_mode", "upload", "timezone", "kms", "kms_timeout",
 };
 
 /* Put one key back to its default (a bad value never leaves a half-applied setting). */
@@ -202,8 +203,78 @@ static void reset_key(struct fw_config *c, enum key k)
 	case K_DEBUG_EXIT: c->debug_exit = d.debug_exit; break;
 	case K_SUMMARY: ss_memcopy(c->summary, d.summary, sizeof(c->summary)); break;
 	case K_TEXT_MODE: c->text_80x25 = d.text_80x25; break;
+	case K_UPLOAD: c->upload_set = false; c->upload = d.upload; break;
+	case K_TIMEZONE: c->tz_set = false; c->tz_minutes = 0; break;
+	case K_KMS: c->nkms = 0; break;
+	case K_KMS_TIMEOUT: c->kms_timeout = d.kms_timeout; break;
 	case K_COUNT: break;
 	}
+}
+
+/* "+HH:MM" or "-HH:MM" (zones -12:00..+14:00, minutes 00/15/30/45); also "UTC" = +00:00. */
+static int parse_tz(const char *v, size_t n, int *out)
+{
+	if (word_is(v, n, "utc")) {
+		*out = 0;
+		return 0;
+	}
+	if (n != 6 || (v[0] != '+' && v[0] != '-') || v[3] != ':')
+		return -1;
+	for (size_t i = 1; i < 6; i++)
+		if (i != 3 && (v[i] < '0' || v[i] > '9'))
+			return -1;
+	int h = (v[1] - '0') * 10 + (v[2] - '0'), m = (v[4] - '0') * 10 + (v[5] - '0');
+	int t = (h * 60 + m) * (v[0] == '-' ? -1 : 1);
+	if (m % 15 != 0 || t < -720 || t > 840)
+		return -1;
+	*out = t;
+	return 0;
+}
+
+/* "a.b.c.d[:port], ..." appended to c's list (all or nothing). */
+static const char *parse_kms(struct fw_config *c, const char *v, size_t n)
+{
+	size_t count = c->nkms, i = 0;
+	uint8_t ip[FW_KMS_MAX][4];
+	uint16_t port[FW_KMS_MAX];
+	while (i <= n) {
+		size_t s = i;
+		while (i < n && v[i] != ',')
+			i++;
+		size_t e = i;
+		while (s < e && is_blank(v[s]))
+			s++;
+		while (e > s && is_blank(v[e - 1]))
+			e--;
+		size_t colon = s;
+		while (colon < e && v[colon] != ':')
+			colon++;
+		if (count >= FW_KMS_MAX)
+			return "more than 4 KMS hosts";
+		size_t k = count - c->nkms;
+		if (fw_ipv4_parse(v + s, colon - s, ip[k]) != 0)
+			return "not an IPv4 address (a.b.c.d[:port]); host names are not supported";
+		port[k] = FW_KMS_PORT_DEFAULT;
+		if (colon < e) {
+			unsigned p = 0;
+			for (size_t j = colon + 1; j < e; j++) {
+				if (v[j] < '0' || v[j] > '9' || e - colon - 1 > 5)
+					return "port is not a number from 1 to 65535";
+				p = p * 10 + (unsigned)(v[j] - '0');
+			}
+			if (p < 1 || p > 65535)
+				return "port is not a number from 1 to 65535";
+			port[k] = (uint16_t)p;
+		}
+		count++;
+		i++;
+	}
+	for (size_t k = 0; c->nkms + k < count; k++) {
+		ss_memcopy(c->kms_ip[c->nkms + k], ip[k], 4);
+		c->kms_port[c->nkms + k] = port[k];
+	}
+	c->nkms = count;
+	return NULL;
 }
 
 /* Returns NULL on success, else the reason the value was refused. */
@@ -279,6 +350,29 @@ static const char *apply(struct fw_config *c, enum key k, const char *v, size_t 
 		c->target = t;
 		c->target_set = true;
 		return NULL;
+	case K_UPLOAD:
+		if (word_is(v, n, "none")) {
+			c->upload_set = false;
+			return NULL;
+		}
+		if (fw_url_parse(v, n, &c->upload, &why) != 0)
+			return why;
+		c->upload_set = true;
+		return NULL;
+	case K_TIMEZONE:
+		if (parse_tz(v, n, &c->tz_minutes) != 0)
+			return "not a zone like +08:00 or -05:00 (-12:00 to +14:00)";
+		c->tz_set = true;
+		return NULL;
+	case K_KMS:
+		return parse_kms(c, v, n);
+	case K_KMS_TIMEOUT: {
+		unsigned secs;
+		if (parse_timeout(v, n, &secs) != 0 || secs > FW_KMS_TIMEOUT_MAX)
+			return "not a whole number of seconds from 1 to 60";
+		c->kms_timeout = secs;
+		return NULL;
+	}
 	case K_COUNT:
 		break;
 	}
@@ -339,7 +433,7 @@ static void parse_line(struct fw_config *c, unsigned line, const char *s, size_t
 		add_msg(c, line, "unknown key \"%s\", line ignored", ex);
 		return;
 	}
-	if (seen[k])
+	if (seen[k] && k != K_KMS)
 		add_msg(c, line, "%s given again; this line replaces the earlier one",
 			key_names[k]);
 	seen[k] = true;

@@ -17,6 +17,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "http.h"
 #include "slicscan.h"
 
 /* What to do after the verdict when the app was booted directly (not from the Shell). */
@@ -43,6 +44,11 @@ enum fw_policy_mode {
 #define FW_SUMMARY_DEFAULT "\\slicscan\\summary.csv"
 #define FW_CONFIG_NAME "slicscan.cfg"
 /* The largest slicscan.cfg and policy file a front end reads from the stick. */
+/* Network checks (docs/NETWORK.md): KMS hosts tried, and how long each connect may take. */
+#define FW_KMS_MAX 4
+#define FW_KMS_PORT_DEFAULT 1688
+#define FW_KMS_TIMEOUT_DEFAULT 5
+#define FW_KMS_TIMEOUT_MAX 60
 #define FW_CONFIG_FILE_MAX (64u * 1024)
 #define FW_POLICY_FILE_MAX (256u * 1024)
 
@@ -60,6 +66,14 @@ struct fw_config {
 	bool quiet;
 	bool debug_exit;                 /* tests only: write the exit code to I/O port 0xf4 */
 	bool text_80x25;                 /* text_mode = 80x25: use console mode 0, not the current */
+	bool upload_set;                 /* upload = http://HOST[:PORT]/PATH/ */
+	struct fw_url upload;
+	bool tz_set;                     /* timezone = +HH:MM: the zone Windows will run in */
+	int tz_minutes;                  /* east of UTC, -720..840 */
+	size_t nkms;                     /* kms = IPv4[:PORT], several lines or a comma list */
+	uint8_t kms_ip[FW_KMS_MAX][4];
+	uint16_t kms_port[FW_KMS_MAX];
+	unsigned kms_timeout;            /* seconds per connect, 1..FW_KMS_TIMEOUT_MAX */
 	char msg[FW_CFG_MAX_MSGS][SS_MSG_LEN];
 	size_t nmsg;
 	const char *unit;                /* messages name the line as "<unit> N"; NULL: "slicscan.cfg line" */

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
 # Install the Debian 12 packages a make target needs, only when some are missing.
-# Usage: scripts/deps.sh GROUP... (build efi test fuzz qemu bench bios win)
+# Usage: scripts/deps.sh GROUP... (build efi test fuzz qemu bench bios win net)
 set -euo pipefail
 
 pkgs=()
@@ -19,6 +19,9 @@ for g in "$@"; do
 	# slicscan.exe (docs/WINDOWS.md): MinGW-w64 for x64 and x86, wine64 runs the x64 tests,
 	# python3 drives them
 	win) pkgs+=(mingw-w64 gcc-mingw-w64-x86-64 gcc-mingw-w64-i686 binutils-mingw-w64-x86-64 binutils-mingw-w64-i686 wine wine64 python3) ;;
+	# the network-boot scenarios (test-net): the collector the docs recommend (nginx with its
+	# DAV module, which nginx-core has) and socat for QEMU's guestfwd to 127.0.0.1
+	net) pkgs+=(nginx-core socat qemu-system-x86 ovmf python3) ;;
 	*) echo "deps.sh: unknown group '$g'" >&2; exit 4 ;;
 	esac
 done
