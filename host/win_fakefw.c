@@ -4,7 +4,8 @@
  * (SLIC.dat; a second instance SLIC2.dat, ...; RSMB.dat the raw SMBIOS data as 'RSMB' gives
  * it). It behaves as Windows documents (docs/WINDOWS.md): 'ACPI' enumerates every table but
  * DSDT and XSDT, same-named ones once per instance; by name only the first instance is
- * readable, DSDT/XSDT too; 'FIRM' has nothing (a UEFI PC: no RSDP). wine has no 'ACPI'
+ * readable, DSDT/XSDT too; 'FIRM' has nothing (a UEFI PC: no RSDP) unless the folder holds
+ * FIRM_E0000.dat, the BIOS area 0xE0000-0xFFFFF of a legacy-BIOS PC. wine has no 'ACPI'
  * provider, so this is how the tests reach host/win_machine.c. */
 #include "win_fw.h"
 
@@ -27,7 +28,7 @@ static uint32_t list_ids(uint32_t *ids, uint32_t max)
 	uint32_t n = 0;
 	do {
 		const char *f = fd.cFileName;
-		if (strlen(f) < 8 || !strcmp(f, "RSMB.dat") || !strncmp(f, "DSDT", 4) || !strncmp(f, "XSDT", 4))
+		if (strlen(f) < 8 || !strcmp(f, "RSMB.dat") || !strncmp(f, "FIRM", 4) || !strncmp(f, "DSDT", 4) || !strncmp(f, "XSDT", 4))
 			continue;
 		if (n < max)
 			memcpy(&ids[n], f, 4);
@@ -70,6 +71,8 @@ uint32_t win_fw_get(uint32_t provider, uint32_t id, void *buf, uint32_t cap)
 	char name[16];
 	if (provider == WIN_FW_RSMB)
 		return read_file("RSMB.dat", buf, cap);
+	if (provider == WIN_FW_FIRM)
+		return id == 0xE0000 ? read_file("FIRM_E0000.dat", buf, cap) : 0;
 	if (provider != WIN_FW_ACPI)
 		return 0;
 	memcpy(name, &id, 4);

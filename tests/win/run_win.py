@@ -28,7 +28,7 @@ from concurrent.futures import ThreadPoolExecutor
 sys.dont_write_bytecode = True
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "qemu"))
-from gen_tables import root_table  # noqa: E402
+from gen_tables import root_table, rsdp  # noqa: E402
 from real_tables import msdm_key, parse_acpidump, mask  # noqa: E402
 
 DEFAULT_CORPUS = os.path.normpath(os.path.join(HERE, "..", "..", "..", "shared", "corpus", "linuxhw"))
@@ -258,6 +258,17 @@ def machine_suite(a, tmp, corpus):
     case("RSDT OEM Table ID differs: not ready, inconsistent:RSDT, exit 1",
          (rc, j.get("windows7_kms"), j.get("windows7_reason")) == (1, "not-ready", "inconsistent:RSDT"),
          (rc, j.get("windows7_kms"), j.get("windows7_reason")))
+
+    # a legacy-BIOS PC: 'FIRM' gives the BIOS area, the RSDP in it is found and compared
+    for oem, want in ((ids[0], False), (b"OTHER ", True)):
+        area = bytearray(0x20000)
+        area[0x10000:0x10024] = rsdp(oem, 0, 0)
+        rc, j, _ = run(firmware("bios-" + oem.decode().strip(), extra=[("FIRM_E0000", 0, bytes(area))]))
+        sigs = [t.get("signature") for t in j.get("tables", [])]
+        case(f"legacy-BIOS PC, RSDP OEM ID {oem.decode()!r}: RSDP from 'FIRM', compared",
+             "win-no-rsdp" not in j["_ids"] and "RSDP" in sigs and
+             ("slic-ids-rsdp" in j["_ids"]) == want and j.get("windows7_kms") == "ready",
+             (rc, sigs, sorted(j["_ids"])))
 
     bad = bytearray(slic)
     bad[-1] ^= 0xFF
