@@ -115,6 +115,13 @@ SCENARIOS = [
     Sc("pxe-bad-url", "pxe", "upload = ftp://192.0.2.100/collect/\n",
        {"has": ["config-invalid"], "saved": False, "exit": 2, "serial_has": "not an http:// URL"}),
 ]
+# A stick boot with upload set: OVMF has not started its network stack, and starting it would
+# make the firmware write variables (a MAC-named Ip4Config2 one and a DHCPv6 ClientId): the
+# stick report is written, the upload is refused with that reason, and no variable appears.
+SCENARIOS.append(Sc("stick-upload", "stick", UP + "timezone = +08:00\n",
+                    {"has": ["report-not-saved"], "saved": False, "exit": 2, "stick": True,
+                     "serial_has": "has not started its network drivers",
+                     "no_vars": ["525400123456", "ClientId"]}))
 PARALLEL = ["fleet-a", "fleet-b", "fleet-c"]
 
 
@@ -157,6 +164,16 @@ def boot(col, sc, wd):
            "-smbios", f"type=1,serial={sc.serial}", "-rtc", rtc_arg(sc.rtc),
            "-serial", f"file:{os.path.join(wd, 'serial.log')}",
            "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04", "-no-reboot"]
+    if sc.how == "stick":  # the stick boots first; the NIC is there for DHCP and TCP
+        img = os.path.join(wd, "stick.img")
+        with open(os.path.join(wd, "stick.cfg"), "w") as f:
+            f.write(cfg)
+        subprocess.run([os.path.join(ROOT, "scripts", "mkesp"), "-o", img, "--bootx64", APP,
+                        "--cfg", os.path.join(wd, "stick.cfg")], check=True,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        cmd += ["-drive", f"if=none,id=stick,format=raw,file={img}",
+                "-device", "virtio-blk-pci,drive=stick,bootindex=0"]
+        sc.img = img
     if sc.how == "http":  # no PXE try first (the IPv6 one alone costs ~65 s)
         cmd += ["-fw_cfg", "name=opt/org.tianocore/IPv4PXESupport,string=n",
                 "-fw_cfg", "name=opt/org.tianocore/IPv6PXESupport,string=n"]
@@ -192,7 +209,7 @@ def check(col, sc, wd):
     code = (rc - 1) // 2 if rc % 2 == 1 else None
     if code != e["exit"]:
         errs.append(f"exit code {code} (QEMU status {rc}), expected {e['exit']}")
-    if "Run mode" in serial and "network boot" not in serial:
+    if sc.how != "stick" and "Run mode" in serial and "network boot" not in serial:
         errs.append("run mode is not 'network boot'")
     if "Run mode                        : UEFI Shell" in serial:
         errs.append("the network-booted app took itself for a Shell run")
@@ -221,7 +238,7 @@ def check(col, sc, wd):
                 errs.append(f"'{e['msg']}' not in the stored report")
             if j.get("verdict", "?").upper().replace("-", " ").split()[0] not in serial.upper():
                 errs.append("the screen does not show the stored verdict")
-            if "network boot" not in got["json"].decode():
+            if sc.how != "stick" and "network boot" not in got["json"].decode():
                 errs.append("stored report does not say 'network boot'")
             if b"\\reports\\" + sc.serial.encode() + b".txt" not in got["csv"]:
                 errs.append("summary line does not name the report")
@@ -231,6 +248,17 @@ def check(col, sc, wd):
         for f in e.get("has", []):
             if f not in serial:
                 errs.append(f"finding {f} not shown on the screen")
+    if e.get("stick"):
+        r = subprocess.run(["mdir", "-b", "-i", sc.img, "::/slicscan/reports"], capture_output=True,
+                           text=True, env=dict(os.environ, MTOOLS_SKIP_CHECK="1"))
+        if sc.serial.lower() + ".json" not in r.stdout.lower():
+            errs.append(f"no report on the stick as well: {r.stdout.strip() or r.stderr.strip()}")
+    if "no_vars" in e:
+        names = subprocess.run(["strings", "-el", os.path.join(wd, "vars.fd")], capture_output=True,
+                               text=True).stdout.split("\n")
+        for v in e["no_vars"]:
+            if v in names:
+                errs.append(f"the run left a UEFI variable {v} in the variable store")
     if "serial_has" in e and e["serial_has"] not in " ".join(serial.split()):
         errs.append(f"'{e['serial_has']}' not on the screen")
     return errs, secs
