@@ -162,6 +162,7 @@ struct efi_ss_net {
 	bool is_pxe, is_http;
 	bool have_addr;               /* station address known (never UseDefaultAddress) */
 	EFI_HANDLE device;
+	EFI_HANDLE nic;               /* stick boot: the NIC DHCP4 gave an address on */
 	struct _EFI_PXE_BASE_CODE_PROTOCOL *pxe;
 	EFI_SERVICE_BINDING *sb;      /* TCP4 service binding of the NIC */
 	uint8_t station[4], mask[4], router[4], server[4];
@@ -172,6 +173,9 @@ struct efi_ss_net {
 };
 
 void efi_ss_net_detect(struct efi_ss_net *n, EFI_LOADED_IMAGE *li);
+/* Stick boot: an address by DHCP4 from a network stack the firmware already started (it is
+ * never started here: that would write variables); bounded wait; false with why. */
+bool efi_ss_net_dhcp(struct efi_ss_net *n);
 /* A transport over TCP4 children of the NIC; false (why set) without address or TCP4. */
 bool efi_ss_net_transport(struct efi_ss_net *n, struct fw_transport *t);
 /* A file next to the boot file (TFTP or HTTP GET), at most max bytes, NUL added. */

@@ -195,6 +195,11 @@ static void net_checks(struct run *x, bool have_smbios)
 	struct fw_transport t;
 	if (!x->cfg.upload_set && x->cfg.nkms == 0)
 		return;
+	if (!x->net.booted && !efi_ss_net_dhcp(&x->net))
+		efi_ss_con_printf("Note: no network address for the network checks: %s.\n", x->net.why);
+	else if (!x->net.booted)
+		efi_ss_con_printf("Network (DHCP): address %u.%u.%u.%u.\n", x->net.station[0],
+				  x->net.station[1], x->net.station[2], x->net.station[3]);
 	if (!efi_ss_net_transport(&x->net, &t)) {
 		if (x->cfg.upload_set)
 			ss_result_add_finding(x->result, SS_F_REPORT_NOT_SAVED, "", "report not sent "

@@ -294,6 +294,104 @@ static void t_release(void *ctx, void *p)
 	FreePool(p);
 }
 
+/* ---- an address on a stick boot: DHCP4 (UEFI 2.10 §29.2; not in gnu-efi) ----
+ * A DHCP4 child of the first NIC that has DHCP4 and TCP4 service bindings, Start with our own
+ * bounded wait, then its lease as the explicit station address. Nothing goes through
+ * Ip4Config2 (whose policy is saved in a variable); the child is destroyed at the end. */
+#define DHCP4_SB_GUID { 0x9d9a39d8, 0xbd42, 0x4a73, { 0xa4, 0xd5, 0x8e, 0xe9, 0x4b, 0xe1, 0x13, 0x80 } }
+#define DHCP4_GUID { 0x8a219718, 0x4ef5, 0x4761, { 0x91, 0xc8, 0xc0, 0xf0, 0x4b, 0xda, 0x9e, 0x56 } }
+struct dhcp4_config {
+	UINT32 discover_try_count;
+	UINT32 *discover_timeout;
+	UINT32 request_try_count;
+	UINT32 *request_timeout;
+	EFI_IPv4_ADDRESS client_address;
+	void *callback, *callback_context;
+	UINT32 option_count;
+	void *option_list;
+};
+struct dhcp4_mode {
+	UINT32 state;
+	struct dhcp4_config config;
+	EFI_IPv4_ADDRESS client_address;
+	EFI_MAC_ADDRESS client_mac;
+	EFI_IPv4_ADDRESS server_address, router_address, subnet_mask;
+	UINT32 lease_time;
+	void *reply_packet;
+};
+struct dhcp4 {
+	EFI_STATUS (EFIAPI *get_mode_data)(struct dhcp4 *self, struct dhcp4_mode *mode);
+	EFI_STATUS (EFIAPI *configure)(struct dhcp4 *self, struct dhcp4_config *cfg);
+	EFI_STATUS (EFIAPI *start)(struct dhcp4 *self, EFI_EVENT done);
+	void *renew_rebind, *release;
+	EFI_STATUS (EFIAPI *stop)(struct dhcp4 *self);
+	void *build, *transmit_receive, *parse;
+};
+static EFI_GUID dhcp4_sb_guid = DHCP4_SB_GUID;
+static EFI_GUID dhcp4_guid = DHCP4_GUID;
+#define DHCP4_WAIT_MS 15000u
+
+bool efi_ss_net_dhcp(struct efi_ss_net *n)
+{
+	EFI_HANDLE *hs = NULL;
+	UINTN count = 0;
+	if (n->have_addr)
+		return true;
+	/* Booted from a disk, the firmware usually has not started its network stack. Starting it
+	 * (ConnectController on the NIC) makes Ip4Dxe/Ip6Dxe save per-MAC config and a DHCPv6
+	 * ClientId in UEFI variables (checked in QEMU): so only a stack already running is used. */
+	if (EFI_ERROR(BS->LocateHandleBuffer(ByProtocol, &dhcp4_sb_guid, NULL, &count, &hs))) {
+		set_why(n, "the firmware has not started its network drivers (starting them would "
+			"write UEFI variables)");
+		return false;
+	}
+	set_why(n, "no network card with TCP4");
+	for (UINTN i = 0; i < count && !n->have_addr; i++) {
+		EFI_SERVICE_BINDING *sb = NULL, *tsb = NULL;
+		struct dhcp4 *d = NULL;
+		EFI_HANDLE child = NULL;
+		EFI_EVENT ev = NULL;
+		if (EFI_ERROR(BS->HandleProtocol(hs[i], &tcp4_sb_guid, (void **)&tsb)) ||
+		    EFI_ERROR(BS->HandleProtocol(hs[i], &dhcp4_sb_guid, (void **)&sb)) ||
+		    EFI_ERROR(sb->CreateChild(sb, &child)))
+			continue;
+		UINT32 disc[2] = { 2, 4 }, req[2] = { 2, 2 };
+		struct dhcp4_config cfg;
+		ss_memfill(&cfg, 0, sizeof(cfg));
+		cfg.discover_try_count = 2;
+		cfg.discover_timeout = disc;
+		cfg.request_try_count = 2;
+		cfg.request_timeout = req;
+		if (!EFI_ERROR(BS->HandleProtocol(child, &dhcp4_guid, (void **)&d)) &&
+		    !EFI_ERROR(d->configure(d, &cfg)) &&
+		    !EFI_ERROR(BS->CreateEvent(0, 0, NULL, NULL, &ev)) &&
+		    !EFI_ERROR(d->start(d, ev))) {
+			struct dhcp4_mode md;
+			ss_memfill(&md, 0, sizeof(md));
+			if (wait_ev(NULL, ev, DHCP4_WAIT_MS) && !EFI_ERROR(d->get_mode_data(d, &md))) {
+				const UINT8 *a = (const UINT8 *)&md.client_address;
+				if (a[0] | a[1] | a[2] | a[3]) {
+					ss_memcopy(n->station, a, 4);
+					ss_memcopy(n->mask, &md.subnet_mask, 4);
+					ss_memcopy(n->router, &md.router_address, 4);
+					n->have_addr = true;
+					n->nic = hs[i];
+				}
+			} else {
+				set_why(n, "no DHCP answer within 15 s");
+			}
+			d->stop(d);
+		}
+		if (d != NULL)
+			d->configure(d, NULL);
+		if (ev != NULL)
+			BS->CloseEvent(ev);
+		sb->DestroyChild(sb, child);
+	}
+	FreePool(hs);
+	return n->have_addr;
+}
+
 bool efi_ss_net_transport(struct efi_ss_net *n, struct fw_transport *t)
 {
 	EFI_DEVICE_PATH *dp = NULL;
@@ -308,12 +406,14 @@ bool efi_ss_net_transport(struct efi_ss_net *n, struct fw_transport *t)
 	t->alloc = t_alloc;
 	t->release = t_release;
 	if (!n->have_addr) {
-		set_why(n, "no network address (not network-booted)");
+		set_why(n, "no network address");
 		return false;
 	}
-	/* the TCP4 service binding on the NIC along the image device's path */
-	if (EFI_ERROR(BS->HandleProtocol(n->device, &DevicePathProtocol, (void **)&dp)) ||
-	    EFI_ERROR(BS->LocateDevicePath(&tcp4_sb_guid, &dp, &h)) ||
+	/* the TCP4 service binding on the NIC DHCP found, or along the image device's path */
+	if (n->nic != NULL)
+		h = n->nic;
+	if ((h == NULL && (EFI_ERROR(BS->HandleProtocol(n->device, &DevicePathProtocol, (void **)&dp)) ||
+			   EFI_ERROR(BS->LocateDevicePath(&tcp4_sb_guid, &dp, &h)))) ||
 	    EFI_ERROR(BS->HandleProtocol(h, &tcp4_sb_guid, (void **)&n->sb))) {
 		n->sb = NULL;
 		set_why(n, "no TCP4 driver on this network card");

@@ -90,8 +90,10 @@ class Collector:
 
 
 class Sc:
-    def __init__(self, name, how, cfg, expect, rtc="utc+8", serial=None, check=None, timeout=120):
+    def __init__(self, name, how, cfg, expect, rtc="utc+8", serial=None, check=None, timeout=120,
+                 variant=None):
         self.name, self.how, self.cfg, self.expect = name, how, cfg, expect
+        self.variant = variant  # tables of tests/qemu/gen_tables.py injected with -acpitable
         self.rtc, self.serial, self.check, self.timeout = rtc, serial or name.upper(), check, timeout
 
 
@@ -115,6 +117,18 @@ SCENARIOS = [
     Sc("pxe-bad-url", "pxe", "upload = ftp://192.0.2.100/collect/\n",
        {"has": ["config-invalid"], "saved": False, "exit": 2, "serial_has": "not an http:// URL"}),
 ]
+# A SLIC whose key has no marker: NOT READY, and the report on the collector judged as the
+# Linux CLI judges the same tables.
+SCENARIOS.append(Sc("pxe-not-ready-vs-cli", "pxe", UP, {"saved": True, "exit": 1, "cli": True,
+                                                        "predicted": "0xC004F035"},
+                    variant="key-no-marker"))
+# A stick boot with upload set: OVMF has not started its network stack, and starting it would
+# make the firmware write variables (a MAC-named Ip4Config2 one and a DHCPv6 ClientId): the
+# stick report is written, the upload is refused with that reason, and no variable appears.
+SCENARIOS.append(Sc("stick-upload", "stick", UP + "timezone = +08:00\n",
+                    {"has": ["report-not-saved"], "saved": False, "exit": 2, "stick": True,
+                     "serial_has": "has not started its network drivers",
+                     "no_vars": ["525400123456", "ClientId"]}))
 PARALLEL = ["fleet-a", "fleet-b", "fleet-c"]
 
 
@@ -157,6 +171,19 @@ def boot(col, sc, wd):
            "-smbios", f"type=1,serial={sc.serial}", "-rtc", rtc_arg(sc.rtc),
            "-serial", f"file:{os.path.join(wd, 'serial.log')}",
            "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04", "-no-reboot"]
+    if sc.how == "stick":  # the stick boots first; the NIC is there for DHCP and TCP
+        img = os.path.join(wd, "stick.img")
+        with open(os.path.join(wd, "stick.cfg"), "w") as f:
+            f.write(cfg)
+        subprocess.run([os.path.join(ROOT, "scripts", "mkesp"), "-o", img, "--bootx64", APP,
+                        "--cfg", os.path.join(wd, "stick.cfg")], check=True,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        cmd += ["-drive", f"if=none,id=stick,format=raw,file={img}",
+                "-device", "virtio-blk-pci,drive=stick,bootindex=0"]
+        sc.img = img
+    if sc.variant:
+        for t in variants()[sc.variant]["tables"]:
+            cmd += ["-acpitable", t["qemu"]]
     if sc.how == "http":  # no PXE try first (the IPv6 one alone costs ~65 s)
         cmd += ["-fw_cfg", "name=opt/org.tianocore/IPv4PXESupport,string=n",
                 "-fw_cfg", "name=opt/org.tianocore/IPv6PXESupport,string=n"]
@@ -169,6 +196,48 @@ def boot(col, sc, wd):
     secs = time.time() - t0
     serial = open(os.path.join(wd, "serial.log"), "rb").read().decode("utf-8", "replace")
     return rc, secs, serial
+
+
+_variants = {}
+
+
+def variants():
+    if not _variants:
+        out = os.path.join(WORK, "tables")
+        subprocess.run([sys.executable, os.path.join(ROOT, "tests", "qemu", "gen_tables.py"),
+                        "--out", out], check=True, stdout=subprocess.DEVNULL)
+        with open(os.path.join(out, "variants.json")) as f:
+            _variants.update(json.load(f)["variants"])
+    return _variants
+
+
+# Findings only one side can raise (where the tables came from, what the run did).
+NOT_COMPARED = {"report-not-saved", "config-invalid", "clock-implausible", "clock-skew",
+                "kms-reachable", "kms-unreachable", "slic-ids-unverified", "slic-ids-rsdt",
+                "slic-ids-xsdt", "slic-ids-rsdp", "slic-ids-facp", "slic-not-listed",
+                "root-absent", "facp-absent", "rsdt-xsdt-differ", "rsdp-invalid", "rsdp-ext-checksum"}
+
+
+def cli_compare(sc, j, errs):
+    cli = os.path.join(BUILD, "host", "slicscan")
+    r = subprocess.run([cli, "--json", variants()[sc.variant]["acpidump"]], capture_output=True,
+                       text=True)
+    try:
+        c = json.loads(r.stdout)
+    except ValueError:
+        errs.append(f"CLI --json output is not JSON ({r.stderr.strip()[:100]})")
+        return
+    def ids(d):
+        return sorted({f["id"] for f in d.get("findings", []) if f.get("severity") != "info"
+                       and f["id"] not in NOT_COMPARED})
+    if ids(j) != ids(c):
+        errs.append(f"findings differ: collector {ids(j)}, CLI {ids(c)}")
+    for k in ("verdict", "exit_code", "predicted_error"):
+        if j.get(k) != c.get(k):
+            errs.append(f"{k}: collector {j.get(k)!r}, CLI {c.get(k)!r}")
+    for k in (("slic", "present"), ("slic", "marker_version")):
+        if (j.get(k[0]) or {}).get(k[1]) != (c.get(k[0]) or {}).get(k[1]):
+            errs.append(f"{'.'.join(k)} differs between collector and CLI")
 
 
 def stored(col, serial):
@@ -192,7 +261,7 @@ def check(col, sc, wd):
     code = (rc - 1) // 2 if rc % 2 == 1 else None
     if code != e["exit"]:
         errs.append(f"exit code {code} (QEMU status {rc}), expected {e['exit']}")
-    if "Run mode" in serial and "network boot" not in serial:
+    if sc.how != "stick" and "Run mode" in serial and "network boot" not in serial:
         errs.append("run mode is not 'network boot'")
     if "Run mode                        : UEFI Shell" in serial:
         errs.append("the network-booted app took itself for a Shell run")
@@ -217,11 +286,13 @@ def check(col, sc, wd):
                 errs.append(f"stored report says exit {j.get('exit_code')}, app exited {code}")
             if "predicted" in e and j.get("predicted_error") != e["predicted"]:
                 errs.append(f"predicted_error {j.get('predicted_error')}, expected {e['predicted']}")
+            if e.get("cli"):
+                cli_compare(sc, j, errs)
             if "msg" in e and e["msg"] not in got["json"].decode():
                 errs.append(f"'{e['msg']}' not in the stored report")
             if j.get("verdict", "?").upper().replace("-", " ").split()[0] not in serial.upper():
                 errs.append("the screen does not show the stored verdict")
-            if "network boot" not in got["json"].decode():
+            if sc.how != "stick" and "network boot" not in got["json"].decode():
                 errs.append("stored report does not say 'network boot'")
             if b"\\reports\\" + sc.serial.encode() + b".txt" not in got["csv"]:
                 errs.append("summary line does not name the report")
@@ -231,6 +302,17 @@ def check(col, sc, wd):
         for f in e.get("has", []):
             if f not in serial:
                 errs.append(f"finding {f} not shown on the screen")
+    if e.get("stick"):
+        r = subprocess.run(["mdir", "-b", "-i", sc.img, "::/slicscan/reports"], capture_output=True,
+                           text=True, env=dict(os.environ, MTOOLS_SKIP_CHECK="1"))
+        if sc.serial.lower() + ".json" not in r.stdout.lower():
+            errs.append(f"no report on the stick as well: {r.stdout.strip() or r.stderr.strip()}")
+    if "no_vars" in e:
+        names = subprocess.run(["strings", "-el", os.path.join(wd, "vars.fd")], capture_output=True,
+                               text=True).stdout.split("\n")
+        for v in e["no_vars"]:
+            if v in names:
+                errs.append(f"the run left a UEFI variable {v} in the variable store")
     if "serial_has" in e and e["serial_has"] not in " ".join(serial.split()):
         errs.append(f"'{e['serial_has']}' not on the screen")
     return errs, secs
