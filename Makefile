@@ -219,6 +219,7 @@ test-corpus: $(BUILD)/san/slicscan
 test-cli: $(BUILD)/san/slicscan
 	@python3 tests/cli/test_cli.py --slicscan $(BUILD)/san/slicscan
 	@python3 tests/cli/test_machine.py --slicscan $(BUILD)/san/slicscan
+	@python3 tests/cli/test_lang.py --slicscan $(BUILD)/san/slicscan
 	@python3 tests/cli/test_install.py --slicscan $(BUILD)/san/slicscan --build $(BUILD)
 
 # ---- fuzzing ----------------------------------------------------------------------------------

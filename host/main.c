@@ -35,6 +35,8 @@ static void usage(FILE *f)
 		"  --policy FILE      extra known keys, accepted versions, stricter rules (docs/POLICY.md)\n"
 		"  --show-key         show the MSDM product key in full (masked by default)\n"
 		"  -q, --quiet        print only the verdict banner\n"
+		"  --lang L           en or zh-TW: the language of the text report (UTF-8); default\n"
+		"                     from LC_ALL, LC_MESSAGES or LANG (zh_TW*); JSON/CSV never change\n"
 		"  --list-findings    list every finding id with its severity and meaning\n"
 		"  --root DIR         without INPUT: the machine whose /sys and /dev are under DIR\n"
 		"                     (a copied machine, or the tests) instead of this one\n"
@@ -52,13 +54,14 @@ int main(int argc, char **argv)
 	ss_policy_init(&policy);
 	int target_set = 0;
 	enum ss_target target = SS_TARGET_WIN7;
+	enum ss_lang lang = ss_lang_from_env(getenv("LC_ALL"), getenv("LC_MESSAGES"), getenv("LANG"));
 
 	int options = 1; /* until "--" */
 	for (size_t i = 1; i < (size_t)argc; i++) {
 		const char *a = argv[i], *v = NULL;
-		static const char *const with_value[] = { "--target", "--policy", "--root" };
+		static const char *const with_value[] = { "--target", "--policy", "--root", "--lang" };
 		size_t k = 0;
-		enum ss_arg got = options ? ss_arg_one_of((size_t)argc, argv, &i, with_value, 3, &k, &v)
+		enum ss_arg got = options ? ss_arg_one_of((size_t)argc, argv, &i, with_value, 4, &k, &v)
 					  : SS_ARG_OTHER;
 		if (got != SS_ARG_OTHER && got != SS_ARG_VALUE) {
 			fprintf(stderr, "slicscan: %s %s\n", with_value[k], ss_arg_problem(got));
@@ -70,6 +73,11 @@ int main(int argc, char **argv)
 				return SS_EXIT_USAGE;
 			}
 			target_set = 1;
+		} else if (got == SS_ARG_VALUE && k == 3) {
+			if (ss_lang_parse(v, strlen(v), &lang) != 0) {
+				fprintf(stderr, "slicscan: unknown language \"%s\" (en or zh-TW)\n", v);
+				return SS_EXIT_USAGE;
+			}
 		} else if (got == SS_ARG_VALUE) {
 			*(k == 1 ? &policy_path : &root) = v;
 		} else if (!options || a[0] != '-' || !a[1]) { /* "-" is standard input */
@@ -158,9 +166,9 @@ int main(int argc, char **argv)
 	else if (csv)
 		ss_render_csv(r, NULL, write_stdout, stdout);
 	else if (quiet)
-		ss_render_banner(r, write_stdout, stdout);
+		ss_render_banner_lang(r, lang, write_stdout, stdout);
 	else
-		ss_render_text(r, NULL, write_stdout, stdout);
+		ss_render_text_lang(r, NULL, lang, write_stdout, stdout);
 	if (r->verdict == SS_VERDICT_ERROR && !json && !csv)
 		for (size_t i = 0; i < r->nf; i++)
 			if (r->f[i].sev == SS_SEV_FATAL)
