@@ -149,8 +149,8 @@ void efi_ss_facts_fill(struct efi_ss_facts *f, const struct fw_smbios_info *smb,
  * the console shows it) and false is returned. */
 bool efi_ss_report_write(const struct efi_ss_vol *v, const char *dir, const char *summary,
 			 const struct fw_smbios_info *smb, bool have_smbios,
-			 struct ss_result *r, const struct ss_info *info, char *saved,
-			 size_t cap);
+			 struct ss_result *r, const struct ss_info *info, enum ss_lang lang,
+			 char *saved, size_t cap);
 
 /* ---- ending the run (finish.c) ---- */
 

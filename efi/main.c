@@ -188,6 +188,8 @@ static unsigned scan(struct run *x)
 	/* Command line over slicscan.cfg over the policy file. */
 	if (x->cfg.target_set)
 		x->policy->target = x->cfg.target;
+	if (x->args.lang_set)
+		x->cfg.lang = x->args.lang; /* the Shell's --lang wins over slicscan.cfg */
 	if (x->args.target_set)
 		x->policy->target = x->args.target;
 	if (x->cfg.show_key || x->args.show_key)
@@ -216,7 +218,7 @@ static unsigned scan(struct run *x)
 		}
 		if (why == NULL)
 			efi_ss_report_write(v, dir, x->cfg.summary, &x->smbios, have_smbios, x->result,
-					    &x->facts.f.info, x->saved, sizeof(x->saved));
+					    &x->facts.f.info, x->cfg.lang, x->saved, sizeof(x->saved));
 	}
 	return (unsigned)x->result->exit_code;
 }

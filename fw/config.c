@@ -177,12 +177,12 @@ static int parse_timeout(const char *v, size_t n, unsigned *out)
 
 enum key {
 	K_ACTION, K_TIMEOUT, K_REPORT, K_REPORT_DIR, K_POLICY, K_TARGET, K_SHOW_KEY, K_QUIET,
-	K_DEBUG_EXIT, K_SUMMARY, K_TEXT_MODE, K_COUNT
+	K_DEBUG_EXIT, K_SUMMARY, K_TEXT_MODE, K_LANGUAGE, K_COUNT
 };
 
 static const char *const key_names[K_COUNT] = {
 	"action", "timeout", "report", "report_dir", "policy", "target", "show_key", "quiet",
-	"debug_exit", "summary", "text_mode",
+	"debug_exit", "summary", "text_mode", "language",
 };
 
 /* Put one key back to its default (a bad value never leaves a half-applied setting). */
@@ -202,6 +202,7 @@ static void reset_key(struct fw_config *c, enum key k)
 	case K_DEBUG_EXIT: c->debug_exit = d.debug_exit; break;
 	case K_SUMMARY: ss_memcopy(c->summary, d.summary, sizeof(c->summary)); break;
 	case K_TEXT_MODE: c->text_80x25 = d.text_80x25; break;
+	case K_LANGUAGE: c->lang = d.lang; break;
 	case K_COUNT: break;
 	}
 }
@@ -272,6 +273,10 @@ static const char *apply(struct fw_config *c, enum key k, const char *v, size_t 
 			c->text_80x25 = false;
 		else
 			return "not 80x25 or auto";
+		return NULL;
+	case K_LANGUAGE:
+		if (ss_lang_parse(v, n, &c->lang) != 0)
+			return "not a known language (en or zh-TW)";
 		return NULL;
 	case K_TARGET:
 		if (ss_target_parse(v, n, &t) != 0)

@@ -60,6 +60,7 @@ struct fw_config {
 	bool quiet;
 	bool debug_exit;                 /* tests only: write the exit code to I/O port 0xf4 */
 	bool text_80x25;                 /* text_mode = 80x25: use console mode 0, not the current */
+	enum ss_lang lang;               /* language = en | zh-TW: the screen and the report .txt */
 	char msg[FW_CFG_MAX_MSGS][SS_MSG_LEN];
 	size_t nmsg;
 	const char *unit;                /* messages name the line as "<unit> N"; NULL: "slicscan.cfg line" */
