@@ -127,6 +127,17 @@ EFI_LIBGCC_ia32 = $(shell $(CC) -m32 -print-libgcc-file-name)
 
 efi: $(foreach a,$(EFI_ARCHS),$(BUILD)/efi-$(a)/slicscan.efi)
 
+# The zh-TW glyphs the app registers with the firmware (efi/font.c): cut from Debian's unifont
+# at build time, only the characters the catalogues use; a missing glyph fails the build.
+UNIFONT_HEX ?= /usr/share/unifont/unifont.hex
+EFI_FONT_C := $(BUILD)/gen/efi_font.c
+$(EFI_FONT_C): scripts/mkfont acpi/messages.def acpi/findings_zh.def
+	@scripts/deps.sh font
+	@mkdir -p $(dir $@)
+	@echo "  MKFONT  $@"
+	$(Q)scripts/mkfont $(UNIFONT_HEX) $@.tmp acpi/messages.def acpi/findings_zh.def >/dev/null
+	@mv $@.tmp $@
+
 # Installs gnu-efi and gcc-multilib when missing; order-only, so it never forces a rebuild.
 $(BUILD)/.deps-efi:
 	@scripts/deps.sh efi
@@ -138,7 +149,7 @@ $(BUILD)/efi-$(1)/%.o: %.c $$(EFI_HDRS) | $(BUILD)/.deps-efi
 	@echo "  CC      $$@"
 	$$(Q)$$(CC) $$(EFI_CFLAGS) $$(EFI_CFLAGS_$(1)) -c $$< -o $$@
 
-$(BUILD)/efi-$(1)/slicscan.so: $$(patsubst %.c,$(BUILD)/efi-$(1)/%.o,$$(EFI_SRC))
+$(BUILD)/efi-$(1)/slicscan.so: $$(patsubst %.c,$(BUILD)/efi-$(1)/%.o,$$(EFI_SRC) $(EFI_FONT_C))
 # Test-only: starts slicscan.efi with chosen LoadOptions (tests/qemu/loadopts.c, docs/QEMU.md).
 $(BUILD)/efi-$(1)/tests/qemu/loadopts.so: $(BUILD)/efi-$(1)/tests/qemu/loadopts.o
 
