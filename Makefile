@@ -330,6 +330,7 @@ install: host efi bios
 	$(INSTALL) -m 0644 $(BUILD)/efi-x86_64/slicscan.efi $(DESTDIR)$(DATADIR)/EFI/BOOT/BOOTX64.EFI
 	$(INSTALL) -m 0644 $(BUILD)/efi-ia32/slicscan.efi $(DESTDIR)$(DATADIR)/EFI/BOOT/BOOTIA32.EFI
 	$(INSTALL) -m 0644 efi/slicscan.cfg.example $(DESTDIR)$(DATADIR)/EFI/BOOT/slicscan.cfg
+	$(INSTALL) -m 0644 efi/UNIFONT-LICENSE.txt $(DESTDIR)$(DATADIR)/EFI/BOOT/UNIFONT-LICENSE.txt
 	$(INSTALL) -m 0644 $(BUILD)/bios/slicscan.elf $(DESTDIR)$(DATADIR)/syslinux/slicscan.elf
 	$(INSTALL) -m 0644 README.md LICENSE $(DESTDIR)$(DOCDIR)/
 	$(INSTALL) -m 0644 $(INSTALL_DOCS) $(DESTDIR)$(DOCDIR)/docs/
@@ -337,7 +338,7 @@ install: host efi bios
 # Removes exactly what install put there, then the folders it made if they are empty.
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/slicscan $(DESTDIR)$(MANDIR)/man1/slicscan.1
-	rm -f $(addprefix $(DESTDIR)$(DATADIR)/EFI/BOOT/,BOOTX64.EFI BOOTIA32.EFI slicscan.cfg)
+	rm -f $(addprefix $(DESTDIR)$(DATADIR)/EFI/BOOT/,BOOTX64.EFI BOOTIA32.EFI slicscan.cfg UNIFONT-LICENSE.txt)
 	rm -f $(DESTDIR)$(DATADIR)/syslinux/slicscan.elf
 	rm -f $(addprefix $(DESTDIR)$(DOCDIR)/,README.md LICENSE $(INSTALL_DOCS))
 	-rmdir $(DESTDIR)$(DATADIR)/EFI/BOOT $(DESTDIR)$(DATADIR)/EFI $(DESTDIR)$(DATADIR)/syslinux \
