@@ -79,12 +79,10 @@ static void id_plain(char *out, const uint8_t *id, size_t n)
  * tests/unit/test_lang.c. */
 static void out_msg(struct ss_sink *s, const char *fmt, ...)
 {
-	char buf[768];
 	va_list ap;
 	va_start(ap, fmt);
-	size_t n = ss_vfmt(buf, sizeof(buf), fmt, ap);
+	ss_vout(s, fmt, ap);
 	va_end(ap);
-	s->w(s->ctx, buf, n < sizeof(buf) ? n : sizeof(buf) - 1);
 }
 
 static void fmt_msg(char *buf, size_t cap, const char *fmt, ...)

@@ -192,25 +192,9 @@ static void test_zh_report_every_verdict(void **state)
 	(void)state;
 	static const char *const big[] = { "判定：就緒 ", "判定：未就緒 ", "判定：就緒（有警告） ", "判定：無法判斷 " };
 	for (int k = 0; k < 4; k++) {
-		struct fx f;
 		struct fx_run run;
 		struct ss_policy p;
-		fx_init(&f);
-		fx_policy(&p, true);
-		if (k == 1)
-			f.t[FX_SLIC].b[FX_MK_OFF + 60] ^= 1;
-		if (k == 2) {
-			fx_drop(&f, FX_RSDT);
-			fx_drop(&f, FX_XSDT);
-		}
-		struct ss_result *r;
-		if (k == 3) {
-			fx_run_init(&run, 64);
-			ss_scan_acpidump(run.set, "", 0, &p, run.r);
-			r = run.r;
-		} else {
-			r = fx_judge(&run, &f, &p);
-		}
+		struct ss_result *r = fx_verdict_case(k, &run, &p);
 		char *zh = render_text_lang(r, SS_LANG_ZH_TW);
 		char *en = render_text_lang(r, SS_LANG_EN);
 		char *en2 = fx_render_text(r, NULL);
