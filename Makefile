@@ -133,6 +133,17 @@ EFI_LIBGCC_ia32 = $(shell $(CC) -m32 -print-libgcc-file-name)
 
 efi: $(foreach a,$(EFI_ARCHS),$(BUILD)/efi-$(a)/slicscan.efi)
 
+# The zh-TW glyphs the app registers with the firmware (efi/font.c): cut from Debian's unifont
+# at build time, only the characters the catalogues use; a missing glyph fails the build.
+UNIFONT_HEX ?= /usr/share/unifont/unifont.hex
+EFI_FONT_C := $(BUILD)/gen/efi_font.c
+$(EFI_FONT_C): scripts/mkfont acpi/messages.def acpi/findings_zh.def
+	@scripts/deps.sh font
+	@mkdir -p $(dir $@)
+	@echo "  MKFONT  $@"
+	$(Q)scripts/mkfont $(UNIFONT_HEX) $@.tmp acpi/messages.def acpi/findings_zh.def >/dev/null
+	@mv $@.tmp $@
+
 # Installs gnu-efi and gcc-multilib when missing; order-only, so it never forces a rebuild.
 $(BUILD)/.deps-efi:
 	@scripts/deps.sh efi
@@ -144,7 +155,7 @@ $(BUILD)/efi-$(1)/%.o: %.c $$(EFI_HDRS) | $(BUILD)/.deps-efi
 	@echo "  CC      $$@"
 	$$(Q)$$(CC) $$(EFI_CFLAGS) $$(EFI_CFLAGS_$(1)) -c $$< -o $$@
 
-$(BUILD)/efi-$(1)/slicscan.so: $$(patsubst %.c,$(BUILD)/efi-$(1)/%.o,$$(EFI_SRC))
+$(BUILD)/efi-$(1)/slicscan.so: $$(patsubst %.c,$(BUILD)/efi-$(1)/%.o,$$(EFI_SRC) $(EFI_FONT_C))
 # Test-only: starts slicscan.efi with chosen LoadOptions (tests/qemu/loadopts.c, docs/QEMU.md).
 $(BUILD)/efi-$(1)/tests/qemu/loadopts.so: $(BUILD)/efi-$(1)/tests/qemu/loadopts.o
 
@@ -269,6 +280,7 @@ test-corpus: $(BUILD)/san/slicscan
 test-cli: $(BUILD)/san/slicscan
 	@python3 tests/cli/test_cli.py --slicscan $(BUILD)/san/slicscan
 	@python3 tests/cli/test_machine.py --slicscan $(BUILD)/san/slicscan
+	@python3 tests/cli/test_lang.py --slicscan $(BUILD)/san/slicscan
 	@python3 tests/cli/test_install.py --slicscan $(BUILD)/san/slicscan --build $(BUILD)
 
 # ---- fuzzing ----------------------------------------------------------------------------------
@@ -389,6 +401,7 @@ install: host efi bios
 	$(INSTALL) -m 0644 $(BUILD)/efi-x86_64/slicscan.efi $(DESTDIR)$(DATADIR)/EFI/BOOT/BOOTX64.EFI
 	$(INSTALL) -m 0644 $(BUILD)/efi-ia32/slicscan.efi $(DESTDIR)$(DATADIR)/EFI/BOOT/BOOTIA32.EFI
 	$(INSTALL) -m 0644 efi/slicscan.cfg.example $(DESTDIR)$(DATADIR)/EFI/BOOT/slicscan.cfg
+	$(INSTALL) -m 0644 efi/UNIFONT-LICENSE.txt $(DESTDIR)$(DATADIR)/EFI/BOOT/UNIFONT-LICENSE.txt
 	$(INSTALL) -m 0644 $(BUILD)/bios/slicscan.elf $(DESTDIR)$(DATADIR)/syslinux/slicscan.elf
 	$(INSTALL) -m 0644 README.md LICENSE $(DESTDIR)$(DOCDIR)/
 	$(INSTALL) -m 0644 $(INSTALL_DOCS) $(DESTDIR)$(DOCDIR)/docs/
@@ -396,7 +409,7 @@ install: host efi bios
 # Removes exactly what install put there, then the folders it made if they are empty.
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/slicscan $(DESTDIR)$(MANDIR)/man1/slicscan.1
-	rm -f $(addprefix $(DESTDIR)$(DATADIR)/EFI/BOOT/,BOOTX64.EFI BOOTIA32.EFI slicscan.cfg)
+	rm -f $(addprefix $(DESTDIR)$(DATADIR)/EFI/BOOT/,BOOTX64.EFI BOOTIA32.EFI slicscan.cfg UNIFONT-LICENSE.txt)
 	rm -f $(DESTDIR)$(DATADIR)/syslinux/slicscan.elf
 	rm -f $(addprefix $(DESTDIR)$(DOCDIR)/,README.md LICENSE $(INSTALL_DOCS))
 	-rmdir $(DESTDIR)$(DATADIR)/EFI/BOOT $(DESTDIR)$(DATADIR)/EFI $(DESTDIR)$(DATADIR)/syslinux \

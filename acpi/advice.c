@@ -11,45 +11,19 @@
 #include "slicscan.h"
 #include "internal.h"
 
-static const char *const not_affected =
-	"Windows 8 / 8.1 / 10 / 11 are not affected: their KMS ignores the SLIC.";
+/* The lines are catalogue texts (acpi/messages.def): r->todo holds the English ones, and a
+ * renderer shows them in its language (ss_tr). Short lines: the whole list must fit under the
+ * verdict on an 80x25 console. SS_M_COUNT ends a list. */
+#define EN(sym) ss_msg(SS_LANG_EN, SS_M_##sym)
 
-/* Short lines: the whole list must fit under the verdict on an 80x25 console. */
-static const char *const erased[] = {
-	"Flash the vendor's latest BIOS for this model: a PC sold with Windows gets its marker back (KB 942962, resolution 1; reinstalling OEM Windows does not help).",
-	"Or ask the vendor for a BIOS without the SLIC table: then KMS works.",
-	"Or activate with a MAK or a retail key instead of KMS (resolution 2).",
-	0,
-};
-static const char *const placeholder[] = {
-	"The BIOS maker's template was never filled in: the PC was most likely sold without Windows, so the campus upgrade license does not cover it.",
-	"Activate it with a MAK or a full license instead of KMS (KB 942962, resolution 2).",
-	"Or ask the vendor for a BIOS without the SLIC table: then KMS works.",
-	0,
-};
-static const char *const no_marker[] = {
-	"This PC was not sold with Windows 7 / Vista (no Windows marker): the campus upgrade license does not cover it.",
-	"Activate it with a MAK or a full license instead of KMS (KB 942962, resolution 2).",
-	"Or ask the vendor for a BIOS without the SLIC table: then KMS works.",
-	0,
-};
-static const char *const damaged[] = {
-	"The Windows marker is corrupted: flash the vendor's latest BIOS for this model (KB 942962, resolution 1).",
-	"Or activate with a MAK or a retail key instead of KMS (resolution 2).",
-	"Or ask the vendor for a BIOS without the SLIC table: then KMS works.",
-	0,
-};
-static const char *const ids[] = {
-	"The SLIC's OEM IDs differ from the firmware's RSDT/XSDT (a modified or cross-flashed BIOS): flash the vendor's original BIOS for this model.",
-	"Or activate with a MAK or a retail key instead of KMS.",
-	0,
-};
-static const char *const version[] = {
-	"The campus policy does not accept this marker version: check the policy's accept-versions line, or use a MAK.",
-	0,
-};
+static const enum ss_msg_id erased[] = { SS_M_A_FLASH_LATEST, SS_M_A_NO_SLIC_BIOS, SS_M_A_MAK_RETAIL_2, SS_M_COUNT };
+static const enum ss_msg_id placeholder[] = { SS_M_A_TEMPLATE, SS_M_A_MAK_FULL, SS_M_A_NO_SLIC_BIOS, SS_M_COUNT };
+static const enum ss_msg_id no_marker[] = { SS_M_A_NO_MARKER, SS_M_A_MAK_FULL, SS_M_A_NO_SLIC_BIOS, SS_M_COUNT };
+static const enum ss_msg_id damaged[] = { SS_M_A_CORRUPTED, SS_M_A_MAK_RETAIL_2, SS_M_A_NO_SLIC_BIOS, SS_M_COUNT };
+static const enum ss_msg_id ids[] = { SS_M_A_IDS, SS_M_A_MAK_RETAIL, SS_M_COUNT };
+static const enum ss_msg_id version[] = { SS_M_A_VERSION, SS_M_COUNT };
 
-static const char *const *remedies(enum ss_cause c)
+static const enum ss_msg_id *remedies(enum ss_cause c)
 {
 	switch (c) {
 	case SS_CAUSE_ERASED: return erased;
@@ -100,18 +74,18 @@ static const char *cannot_judge(const struct ss_result *r)
 	switch (s ? s->where : SS_WHERE_FILE) {
 	case SS_WHERE_OS:
 		return s->unprivileged
-			? "Run it as root (sudo slicscan): the ACPI tables are readable by root only."
-			: "This system shows no usable ACPI tables: boot slicscan.efi from the stick on this PC instead.";
+			? EN(A_ROOT)
+			: EN(A_OS_NO_TABLES);
 	case SS_WHERE_FIRMWARE:
 		/* Windows Vista and 7 support only PCs with ACPI (docs/FACTS.md §5): with no table
 		 * at all there is nothing to install on and check afterwards. */
 		if (no_rsdp_published(r))
-			return "This firmware publishes no ACPI tables at all, and Windows Vista / 7 run only on PCs with ACPI: switch ACPI on in the BIOS setup (or the virtual machine's settings) or update the BIOS, then run slicscan again.";
-		return "This firmware hands over no usable ACPI tables: check that ACPI is enabled in the BIOS setup and update the BIOS from the PC vendor, or check activation after installing (MGADiag).";
+			return EN(A_FW_NO_ACPI);
+		return EN(A_FW_NO_USABLE);
 	case SS_WHERE_FILE:
 		break;
 	}
-	return "Take the dump again on the PC (sudo acpidump > acpi.txt, or acpidump.exe on Windows) and copy it whole, or boot slicscan.efi from the stick on that PC.";
+	return EN(A_DUMP_AGAIN);
 }
 
 /* ... and a valid SLIC whose IDs could not be compared with the RSDT/XSDT. */
@@ -120,14 +94,14 @@ static const char *unverified(const struct ss_tableset *s)
 	switch (s ? s->where : SS_WHERE_FILE) {
 	case SS_WHERE_OS:
 		return s->unprivileged
-			? "Run it as root (sudo slicscan) so the RSDT/XSDT can be read and the SLIC's IDs checked against them."
-			: "This system does not let slicscan read the RSDT/XSDT: boot slicscan.efi from the stick to check the SLIC's IDs against them.";
+			? EN(A_UNV_ROOT)
+			: EN(A_UNV_OS);
 	case SS_WHERE_FIRMWARE:
-		return "The firmware lists no RSDT/XSDT to check the SLIC's IDs against: install one PC of this model and check activation before imaging the rest.";
+		return EN(A_UNV_FW);
 	case SS_WHERE_FILE:
 		break;
 	}
-	return "Take a full dump on the PC (sudo acpidump > acpi.txt, or acpidump.exe), or boot slicscan.efi on it: the SLIC's IDs must be checked against the RSDT/XSDT.";
+	return EN(A_UNV_FILE);
 }
 
 static void add(struct ss_result *r, const char *line)
@@ -149,9 +123,9 @@ static const char *act(const struct ss_result *r, const struct ss_finding *f)
 	if (fi->act)
 		return fi->act;
 	if (f->sev == SS_SEV_ERROR && fi->sev != SS_SEV_ERROR)
-		return "The campus policy file marks a finding below as a failure (fail-on): resolve it, or change the policy.";
+		return EN(A_FAIL_ON);
 	if (f->sev == SS_SEV_WARNING && fi->sev != SS_SEV_WARNING)
-		return "The campus policy file asks for a look at a finding below (warn-on): check it before imaging this model.";
+		return EN(A_WARN_ON);
 	return 0;
 }
 
@@ -163,10 +137,10 @@ void ss_advise(struct ss_result *r)
 		return;
 	}
 	if (r->win7_kms == SS_KMS_NOT_READY && r->target == SS_TARGET_WIN7) {
-		const char *const *lines = remedies(cause_of(r));
-		for (size_t i = 0; lines && lines[i]; i++)
-			add(r, lines[i]);
-		add(r, not_affected);
+		const enum ss_msg_id *lines = remedies(cause_of(r));
+		for (size_t i = 0; lines && lines[i] != SS_M_COUNT; i++)
+			add(r, ss_msg(SS_LANG_EN, lines[i]));
+		add(r, EN(A_NOT_AFFECTED));
 	}
 	for (int sev = SS_SEV_ERROR; sev >= SS_SEV_WARNING; sev--)
 		for (size_t i = 0; i < r->nf; i++)

@@ -160,12 +160,17 @@ size_t ss_fmt(char *buf, size_t cap, const char *fmt, ...)
 	return n;
 }
 
-void ss_out(struct ss_sink *s, const char *fmt, ...)
+void ss_vout(struct ss_sink *s, const char *fmt, va_list ap)
 {
 	char buf[768];
+	size_t n = ss_vfmt(buf, sizeof(buf), fmt, ap);
+	s->w(s->ctx, buf, n < sizeof(buf) ? n : sizeof(buf) - 1);
+}
+
+void ss_out(struct ss_sink *s, const char *fmt, ...)
+{
 	va_list ap;
 	va_start(ap, fmt);
-	size_t n = ss_vfmt(buf, sizeof(buf), fmt, ap);
+	ss_vout(s, fmt, ap);
 	va_end(ap);
-	s->w(s->ctx, buf, n < sizeof(buf) ? n : sizeof(buf) - 1);
 }

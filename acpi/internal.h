@@ -69,6 +69,9 @@ void ss_out(struct ss_sink *s, const char *fmt, ...)
 	SS_PRINTF(2, 3)
 	;
 
+/* ss_out with a va_list and a format the compiler cannot see (a catalogue text). */
+void ss_vout(struct ss_sink *s, const char *fmt, va_list ap);
+
 /* Escape an OEM ID for text: printable ASCII as is, others as \xNN. */
 void ss_id_text(char *out, size_t cap, const uint8_t *id, size_t n);
 

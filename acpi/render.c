@@ -33,34 +33,34 @@ static void fp_hex(char out16[17], const uint8_t *fp)
 	       fp[5], fp[6], fp[7]);
 }
 
-/* How much of text[0..n) goes on a line of room columns: all of it when it fits, else up to
- * the last blank within room (never breaking inside a word; a word longer than a line is cut). */
-static size_t piece(const char *text, size_t n, size_t room)
+/* Spaces up to a display width: labels and box lines are padded by columns, not bytes, so
+ * that zh-TW text (two columns per character) lines up like English. */
+static void pad(struct ss_sink *s, size_t cols, size_t want)
 {
-	if (n <= room)
-		return n;
-	size_t take = room;
-	while (take && text[take] != ' ')
-		take--;
-	return take ? take : room;
+	static const char spaces[] = "                                                                                ";
+	if (cols < want)
+		ss_out(s, "%.*s", (int)(want - cols), spaces);
 }
 
-/* Print text word-wrapped to width columns: the first line after first, the others after
- * indent. */
-static void wrapped(struct ss_sink *s, const char *first, const char *indent, const char *text,
-		    size_t width)
+/* Print text word-wrapped to width columns: the first line after first, the others indented
+ * by as many columns as first takes. Long texts are written in pieces (ss_out formats at
+ * most 767 bytes). */
+static void wrapped(struct ss_sink *s, const char *first, const char *text, size_t width)
 {
-	size_t ind = ss_strlen(first), n = ss_strlen(text);
+	size_t ind = ss_text_cols(first, ss_strlen(first)), n = ss_strlen(text);
 	const char *lead = first;
 	while (n) {
-		size_t take = piece(text, n, width > ind + 10 ? width - ind : 10);
-		ss_out(s, "%s%.*s\n", lead, (int)take, text);
+		size_t take = ss_text_fit(text, n, width > ind + 10 ? width - ind : 10);
+		if (lead)
+			ss_out(s, "%s", lead);
+		else
+			pad(s, 0, ind);
+		ss_out(s, "%.*s\n", (int)take, text);
 		text += take;
 		n -= take;
 		while (n && *text == ' ')
 			text++, n--;
-		lead = indent;
-		ind = ss_strlen(indent);
+		lead = 0;
 	}
 }
 
@@ -72,17 +72,48 @@ static void id_plain(char *out, const uint8_t *id, size_t n)
 	out[n] = '\0';
 }
 
+#define M(sym) ss_msg(lang, SS_M_##sym)
+
+/* Formatting with a catalogue text as the format (ss_out and ss_fmt want a literal): the
+ * conversions of both languages' texts are checked against each other by
+ * tests/unit/test_lang.c. */
+static void out_msg(struct ss_sink *s, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	ss_vout(s, fmt, ap);
+	va_end(ap);
+}
+
+static void fmt_msg(char *buf, size_t cap, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	ss_vfmt(buf, cap, fmt, ap);
+	va_end(ap);
+}
+
+/* A finding's text in lang: English: its message; zh-TW: the finding's sentence, then
+ * "細節：" and the English message, which carries the table's own values. */
+static const char *finding_line(char *buf, size_t cap, const struct ss_finding *f, enum ss_lang lang)
+{
+	if (lang == SS_LANG_EN)
+		return f->msg;
+	ss_fmt(buf, cap, "%s %s%s", ss_finding_text(lang, f->id), M(B_DETAIL), f->msg);
+	return buf;
+}
+
 /* ---- banner ---- */
 
 /* One line inside the box (72 columns of text); a longer line wraps inside the box. */
 static void box_line(struct ss_sink *s, const char *text)
 {
-	char line[80];
 	size_t n = ss_strlen(text);
 	do {
-		size_t take = piece(text, n, 71);
-		ss_fmt(line, sizeof(line), "%.*s", (int)take, text);
-		ss_out(s, "|  %-71s |\n", line);
+		size_t take = ss_text_fit(text, n, 71);
+		ss_out(s, "|  %.*s", (int)take, text);
+		pad(s, ss_text_cols(text, take), 71);
+		ss_out(s, " |\n");
 		text += take;
 		n -= take;
 		while (n && *text == ' ')
@@ -90,177 +121,262 @@ static void box_line(struct ss_sink *s, const char *text)
 	} while (n);
 }
 
-void ss_render_banner(const struct ss_result *r, ss_write_fn w, void *ctx)
+void ss_render_banner_lang(const struct ss_result *r, enum ss_lang lang, ss_write_fn w, void *ctx)
 {
 	struct ss_sink s = { w, ctx };
 	const char *big, *line2, *line3 = 0;
 	int win7 = r->target == SS_TARGET_WIN7;
 	switch (r->verdict) {
 	case SS_VERDICT_READY:
-		big = "READY";
-		line2 = !win7 ? "Windows 8+ KMS activation is not affected by these tables"
-		      : r->policy_differs ? "The campus policy accepts this PC, but"
-		      : "Windows 7 KMS activation will not be blocked by firmware";
+		big = M(V_READY);
+		line2 = !win7 ? M(B_WIN8_NOT_AFFECTED)
+		      : r->policy_differs ? M(B_POLICY_ACCEPTS)
+		      : M(B_WIN7_NOT_BLOCKED);
 		if (r->policy_differs)
-			line3 = "Windows 7 KMS activation will FAIL with 0xC004F035";
+			line3 = M(B_WIN7_FAIL);
 		break;
 	case SS_VERDICT_READY_WITH_WARNINGS:
-		big = "READY (WITH WARNINGS)";
-		line2 = r->policy_differs ? "The campus policy accepts this PC, but"
-		      : r->win7_kms == SS_KMS_UNVERIFIED && win7
-			      ? "Windows 7 KMS activation: not fully verified; see What to do"
-			      : "Activation is expected to work; see What to do";
+		big = M(V_WARNINGS);
+		line2 = r->policy_differs ? M(B_POLICY_ACCEPTS)
+		      : r->win7_kms == SS_KMS_UNVERIFIED && win7 ? M(B_WIN7_UNVERIFIED)
+		      : M(B_EXPECTED);
 		if (r->policy_differs)
-			line3 = "Windows 7 KMS activation will FAIL with 0xC004F035";
+			line3 = M(B_WIN7_FAIL);
 		break;
 	case SS_VERDICT_NOT_READY:
-		big = "NOT READY";
-		line2 = r->predicted_error ? "Windows 7 KMS activation will FAIL with 0xC004F035"
-		      : "The campus policy is not met: see What to do";
+		big = M(V_NOT_READY);
+		line2 = r->predicted_error ? M(B_WIN7_FAIL) : M(B_POLICY_NOT_MET);
 		if (r->policy_differs)
-			line3 = "(Windows 7 KMS activation itself would not be blocked by firmware)";
+			line3 = M(B_ITSELF_NOT_BLOCKED);
 		break;
 	default:
-		big = "CANNOT JUDGE";
+		big = M(V_CANNOT_JUDGE);
 		/* not one table read (no RSDP, an empty or unrecognised input): say so plainly */
-		line2 = r->set && r->set->n == 0 ? "No ACPI table could be read: there is nothing to judge"
-		      : "The ACPI tables could not be read well enough to decide";
+		line2 = r->set && r->set->n == 0 ? M(B_NO_TABLE) : M(B_NOT_WELL);
 		break;
 	}
 	/* A network check decided it (clock-skew, kms-unreachable): name that error instead. */
-	char net[80];
+	char net[160];
 	int netcheck = r->predicted_error && r->win7_kms != SS_KMS_NOT_READY;
 	if (netcheck && !r->policy_differs) {
-		ss_fmt(net, sizeof(net), "KMS activation will FAIL with %s until fixed: see What to do",
-		       r->predicted_error);
+		fmt_msg(net, sizeof(net), M(B_NET_FAIL), r->predicted_error);
 		if (r->verdict != SS_VERDICT_NOT_READY && win7)
-			line2 = "Windows 7 KMS activation will not be blocked by firmware";
+			line2 = M(B_WIN7_NOT_BLOCKED);
 		if (r->verdict == SS_VERDICT_NOT_READY)
 			line2 = net;
 		else
 			line3 = net;
 	}
-	char head[80];
-	ss_fmt(head, sizeof(head), "VERDICT: %s", big);
+	char head[160];
+	fmt_msg(head, sizeof(head), M(B_VERDICT), big);
 	ss_out(&s, "+--------------------------------------------------------------------------+\n");
 	box_line(&s, head);
 	box_line(&s, line2);
 	if (line3)
 		box_line(&s, line3);
-	ss_fmt(head, sizeof(head), "Exit code %d  (0 ready, 1 not ready, 2 warnings, 3 cannot judge)",
-	       (int)r->exit_code);
+	fmt_msg(head, sizeof(head), M(B_EXIT), (int)r->exit_code);
 	box_line(&s, head);
 	ss_out(&s, "+--------------------------------------------------------------------------+\n");
+	char buf[SS_MSG_LEN + 512];
 	if (r->deciding >= 0)
-		wrapped(&s, "Why: ", "     ", r->f[r->deciding].msg, 78);
+		wrapped(&s, M(B_WHY), finding_line(buf, sizeof(buf), &r->f[r->deciding], lang), 78);
 	if (r->ntodo)
-		ss_out(&s, "What to do:\n");
+		ss_out(&s, "%s\n", M(B_TODO));
 	for (size_t i = 0; i < r->ntodo; i++) {
 		char num[8];
 		ss_fmt(num, sizeof(num), "  %zu. ", i + 1);
-		wrapped(&s, num, "     ", r->todo[i], 78);
+		wrapped(&s, num, ss_tr(lang, r->todo[i]), 78);
 	}
+}
+
+void ss_render_banner(const struct ss_result *r, ss_write_fn w, void *ctx)
+{
+	ss_render_banner_lang(r, SS_LANG_EN, w, ctx);
 }
 
 /* ---- text report ---- */
 
-static void text_slic(struct ss_sink *s, const struct ss_result *r, const struct ss_slic *sl, size_t k)
+/* "  label<padding to 32 columns>: " */
+static void label(struct ss_sink *s, const char *text)
+{
+	ss_out(s, "  %s", text);
+	pad(s, ss_text_cols(text, ss_strlen(text)), 32);
+	ss_out(s, ": ");
+}
+
+static const char *match_text(enum ss_match m, enum ss_lang lang)
+{
+	return m == SS_MATCH_YES ? M(C_YES) : m == SS_MATCH_NO ? M(C_NO) : M(C_NA);
+}
+
+static const char *oa20_text(enum ss_oa20 o, enum ss_lang lang)
+{
+	switch (o) {
+	case SS_OA20_NO_SLIC: return M(OA_NO_SLIC);
+	case SS_OA20_VALID: return M(OA_VALID);
+	case SS_OA20_NO_MARKER: return M(OA_NO_MARKER);
+	case SS_OA20_INVALID: return M(OA_INVALID);
+	case SS_OA20_UNKNOWN: break;
+	}
+	return M(OA_UNKNOWN);
+}
+
+static const char *consistency_text(enum ss_consistency c, enum ss_lang lang)
+{
+	return c == SS_CONS_YES ? M(C_YES) : c == SS_CONS_NO ? M(C_NO)
+	     : c == SS_CONS_UNVERIFIED ? M(C_UNVERIFIED) : M(T_NA);
+}
+
+static const char *kms_text(enum ss_kms k, enum ss_lang lang)
+{
+	return k == SS_KMS_READY ? M(K_READY) : k == SS_KMS_UNVERIFIED ? M(K_UNVERIFIED) : M(K_NOT_READY);
+}
+
+static const char *sig_text(const struct ss_slic *sl, enum ss_lang lang)
+{
+	return !sl || !sl->sig_checked ? M(S_NOT_CHECKED) : sl->sig_valid ? M(S_VALID) : M(S_INVALID);
+}
+
+static void text_slic(struct ss_sink *s, const struct ss_result *r, const struct ss_slic *sl, size_t k,
+		      enum ss_lang lang)
 {
 	const struct ss_table *t = &r->set->t[sl->table];
 	char a[32], b[40], fp[17];
-	if (r->nslic > 1)
-		ss_out(s, "  -- SLIC %zu of %zu (%s)\n", k + 1, r->nslic, t->name);
-	ss_out(s, "  BIOS valid for OA 2.0           : %s\n", ss_oa20_str(sl->oa20));
+	if (r->nslic > 1) {
+		out_msg(s, M(T_SLIC_N), k + 1, r->nslic, t->name);
+		ss_out(s, "\n");
+	}
+	label(s, M(L_OA20));
+	ss_out(s, "%s\n", oa20_text(sl->oa20, lang));
+	label(s, M(L_MARKER_VERSION));
 	if (sl->version_present)
-		ss_out(s, "  Windows marker version          : 0x%x (%s)%s\n", sl->version, sl->version_str,
-		    sl->version_accepted ? "" : " - not accepted");
+		ss_out(s, "0x%x (%s)%s\n", sl->version, sl->version_str,
+		    sl->version_accepted ? "" : M(T_NOT_ACCEPTED));
 	else
-		ss_out(s, "  Windows marker version          : N/A\n");
-	ss_out(s, "  OEMID and OEMTableID consistent : %s\n",
-	    sl->consistent == SS_CONS_NA ? "N/A" : ss_consistency_str(sl->consistent));
+		ss_out(s, "%s\n", M(T_NA));
+	label(s, M(L_CONSISTENT));
+	ss_out(s, "%s\n", consistency_text(sl->consistent, lang));
 	ss_id_text(a, sizeof(a), t->oem_id, SS_OEM_ID_LEN);
 	ss_id_text(b, sizeof(b), t->oem_table_id, SS_OEM_TABLE_ID_LEN);
-	ss_out(s, "  SLIC header OEM ID / Table ID   : \"%s\" / \"%s\"\n", a, b);
+	label(s, M(L_SLIC_IDS));
+	ss_out(s, "\"%s\" / \"%s\"\n", a, b);
 	if (sl->version_present) {
 		ss_id_text(a, sizeof(a), sl->marker_oem_id, SS_OEM_ID_LEN);
 		ss_id_text(b, sizeof(b), sl->marker_oem_table_id, SS_OEM_TABLE_ID_LEN);
-		ss_out(s, "  Marker OEM ID / Table ID        : \"%s\" / \"%s\"\n", a, b);
+		label(s, M(L_MARKER_IDS));
+		ss_out(s, "\"%s\" / \"%s\"\n", a, b);
 	}
-	ss_out(s, "  IDs compared with               : marker %s, RSDT %s, XSDT %s, FACP %s, RSDP %s\n",
-	    match_str(sl->ids[SS_CMP_MARKER]), match_str(sl->ids[SS_CMP_RSDT]),
-	    match_str(sl->ids[SS_CMP_XSDT]), match_str(sl->ids[SS_CMP_FACP]),
-	    match_str(sl->ids[SS_CMP_RSDP]));
-	ss_out(s, "  Marker signature (RSA-1024)     : %s\n", sig_state(sl));
+	label(s, M(L_COMPARED));
+	out_msg(s, M(T_COMPARED), match_text(sl->ids[SS_CMP_MARKER], lang),
+	    match_text(sl->ids[SS_CMP_RSDT], lang), match_text(sl->ids[SS_CMP_XSDT], lang),
+	    match_text(sl->ids[SS_CMP_FACP], lang), match_text(sl->ids[SS_CMP_RSDP], lang));
+	ss_out(s, "\n");
+	label(s, M(L_SIGNATURE));
+	ss_out(s, "%s\n", sig_text(sl, lang));
+	label(s, M(L_KEY));
 	if (sl->key_well_formed) {
 		fp_hex(fp, sl->key_fp);
-		ss_out(s, "  OEM public key                  : %s, fingerprint %s, exponent %u\n",
+		out_msg(s, M(T_KEY_VALUE),
 		    sl->key_known ? sl->key_vendor
-	    : sl->key_vendor ? "known as another OEM's" : "not on the known-good list",
-	    fp, sl->key_exp);
+		    : sl->key_vendor ? M(T_KEY_OTHER) : M(T_KEY_UNKNOWN),
+		    fp, sl->key_exp);
+		ss_out(s, "\n");
 	} else {
-		ss_out(s, "  OEM public key                  : %s\n", sl->has_key ? "malformed" : "none");
+		ss_out(s, "%s\n", sl->has_key ? M(T_KEY_MALFORMED) : M(T_KEY_NONE));
 	}
 }
 
-void ss_render_text(const struct ss_result *r, const struct ss_info *info, ss_write_fn w, void *ctx)
+static const char *severity_text(enum ss_severity v, enum ss_lang lang)
+{
+	switch (v) {
+	case SS_SEV_INFO: return M(SEV_INFO);
+	case SS_SEV_WARNING: return M(SEV_WARNING);
+	case SS_SEV_ERROR: return M(SEV_ERROR);
+	case SS_SEV_FATAL: break;
+	}
+	return M(SEV_FATAL);
+}
+
+static const char *verdict_text(enum ss_verdict v, enum ss_lang lang)
+{
+	switch (v) {
+	case SS_VERDICT_READY: return M(V_READY);
+	case SS_VERDICT_NOT_READY: return M(V_NOT_READY);
+	case SS_VERDICT_READY_WITH_WARNINGS: return M(V_WARNINGS);
+	case SS_VERDICT_ERROR: break;
+	}
+	return M(V_CANNOT_JUDGE);
+}
+
+void ss_render_text_lang(const struct ss_result *r, const struct ss_info *info, enum ss_lang lang,
+			 ss_write_fn w, void *ctx)
 {
 	struct ss_sink s = { w, ctx };
 	const struct ss_tableset *set = r->set;
-	ss_out(&s, "slicscan %s - firmware licensing check (ACPI SLIC / MSDM)\n", SS_VERSION);
-	ss_out(&s, "Source : %s (%zu tables)\n", set->source, set->n);
-	ss_out(&s, "Target : %s\n\n",
-	    r->target == SS_TARGET_WIN7 ? "Windows 7 / Vista volume license, KMS (default)"
-					: "Windows 8 / 8.1 / 10 / 11 volume license, KMS");
-	ss_render_banner(r, w, ctx);
+	out_msg(&s, M(T_TITLE), SS_VERSION);
+	ss_out(&s, "\n");
+	out_msg(&s, M(T_SOURCE), set->source, set->n);
+	ss_out(&s, "\n");
+	out_msg(&s, M(T_TARGET), r->target == SS_TARGET_WIN7 ? M(T_TARGET_W7) : M(T_TARGET_W8));
+	ss_out(&s, "\n\n");
+	ss_render_banner_lang(r, lang, w, ctx);
 
-	ss_out(&s, "\nSummary\n");
-	ss_out(&s, "  Windows 7 / Vista KMS           : %s", ss_kms_str(r->win7_kms));
+	ss_out(&s, "\n%s\n", M(T_SUMMARY));
+	label(&s, M(L_WIN7));
+	ss_out(&s, "%s", kms_text(r->win7_kms, lang));
 	if (r->win7_kms == SS_KMS_NOT_READY)
-		ss_out(&s, " - fails with 0xC004F035");
+		ss_out(&s, "%s", M(T_FAILS_WITH));
 	ss_out(&s, " (%s)\n", r->win7_reason);
-	ss_out(&s, "  Windows 8 / 8.1 / 10 / 11 KMS   : not affected by these tables; MSDM %s\n",
-	    r->msdm.present ? "present" : r->complete ? "absent" : "unknown");
-	ss_out(&s, "  OEM Windows license in firmware : %s\n",
-	    !r->oem_license_evidence && !r->complete ? "unknown (the tables could not be read)"
-	    : !r->oem_license_evidence ? "none found (the campus upgrade license requires one)"
-	    : r->msdm.state != SS_MSDM_KEY_OK ? "yes (SLIC marker: Vista/7-era OEM Windows)"
-	    : r->marker_evidence
-		    ? "yes (SLIC marker: Vista/7-era OEM Windows; MSDM key: Windows 8+ OEM)"
-		    : "yes (MSDM key: Windows 8+ OEM)");
+	label(&s, M(L_WIN8));
+	out_msg(&s, M(T_WIN8_VALUE), r->msdm.present ? M(W_PRESENT) : r->complete ? M(W_ABSENT) : M(W_UNKNOWN));
+	ss_out(&s, "\n");
+	label(&s, M(L_OEM_LICENSE));
+	ss_out(&s, "%s\n",
+	    !r->oem_license_evidence && !r->complete ? M(O_UNREADABLE)
+	    : !r->oem_license_evidence ? M(O_NONE)
+	    : r->msdm.state != SS_MSDM_KEY_OK ? M(O_SLIC)
+	    : r->marker_evidence ? M(O_BOTH)
+	    : M(O_MSDM));
 
-	ss_out(&s, "\nOEM Activation 2.0 Data (SLIC)\n");
+	ss_out(&s, "\n%s\n", M(T_OA20));
 	if (!r->nslic) {
-		ss_out(&s, "  BIOS valid for OA 2.0           : %s\n",
-		    ss_oa20_str(r->complete ? SS_OA20_NO_SLIC : SS_OA20_UNKNOWN));
-		ss_out(&s, "  Windows marker version          : N/A\n");
-		ss_out(&s, "  OEMID and OEMTableID consistent : N/A\n");
+		label(&s, M(L_OA20));
+		ss_out(&s, "%s\n", oa20_text(r->complete ? SS_OA20_NO_SLIC : SS_OA20_UNKNOWN, lang));
+		label(&s, M(L_MARKER_VERSION));
+		ss_out(&s, "%s\n", M(T_NA));
+		label(&s, M(L_CONSISTENT));
+		ss_out(&s, "%s\n", M(T_NA));
 	}
 	for (size_t k = 0; k < r->nslic; k++)
-		text_slic(&s, r, &r->slic[k], k);
+		text_slic(&s, r, &r->slic[k], k, lang);
 
-	ss_out(&s, "\nOEM Activation 3.0 Data (MSDM)\n");
+	ss_out(&s, "\n%s\n", M(T_OA30));
+	label(&s, M(L_MSDM));
 	if (!r->msdm.present) {
-		ss_out(&s, "  MSDM                            : %s\n",
-		    r->complete ? "absent" : "unknown (the tables could not be read)");
+		ss_out(&s, "%s\n", r->complete ? M(W_ABSENT) : M(O_UNREADABLE));
 	} else {
-		const char *st = r->msdm.state == SS_MSDM_KEY_OK ? "present, well-formed product key"
-			       : r->msdm.state == SS_MSDM_BLANK ? "present, erased (no key)"
-			       : r->msdm.state == SS_MSDM_KEY_MALFORMED ? "present, malformed key"
-			       : "present, malformed table";
-		ss_out(&s, "  MSDM                            : %s\n", st);
-		if (r->msdm.state == SS_MSDM_KEY_OK || r->msdm.state == SS_MSDM_KEY_MALFORMED)
-			ss_out(&s, "  Product key                     : %s%s\n",
-			    r->policy->show_key ? r->msdm.key : r->msdm.key_masked,
-			    r->policy->show_key ? "" : "  (masked; --show-key shows it)");
+		ss_out(&s, "%s\n", r->msdm.state == SS_MSDM_KEY_OK ? M(M_KEY_OK)
+			       : r->msdm.state == SS_MSDM_BLANK ? M(M_BLANK)
+			       : r->msdm.state == SS_MSDM_KEY_MALFORMED ? M(M_KEY_BAD)
+			       : M(M_TABLE_BAD));
+		if (r->msdm.state == SS_MSDM_KEY_OK || r->msdm.state == SS_MSDM_KEY_MALFORMED) {
+			label(&s, M(L_PRODUCT_KEY));
+			ss_out(&s, "%s%s\n", r->policy->show_key ? r->msdm.key : r->msdm.key_masked,
+			    r->policy->show_key ? "" : M(T_MASKED));
+		}
 	}
 
 	if (info && info->n) {
-		ss_out(&s, "\nMachine\n");
-		for (size_t i = 0; i < info->n; i++)
-			ss_out(&s, "  %-32s: %s\n", info->label[i], info->value[i]);
+		ss_out(&s, "\n%s\n", M(T_MACHINE));
+		for (size_t i = 0; i < info->n; i++) {
+			label(&s, info->label[i]);
+			ss_out(&s, "%s\n", info->value[i]);
+		}
 	}
 
-	ss_out(&s, "\nTables (%zu)\n", set->n);
+	ss_out(&s, "\n");
+	out_msg(&s, M(T_TABLES), set->n);
+	ss_out(&s, "\n");
 	ss_out(&s, "  SIG   OEM ID  TABLE ID  REV     LENGTH  CHECKSUM  ADDRESS (R/X: listed in RSDT/XSDT)\n");
 	for (size_t i = 0; i < set->n; i++) {
 		const struct ss_table *t = &set->t[i];
@@ -274,21 +390,36 @@ void ss_render_text(const struct ss_result *r, const struct ss_info *info, ss_wr
 		    r->listed[i] & SS_LISTED_XSDT ? " X" : "");
 	}
 
-	ss_out(&s, "\nFindings (%zu)\n", r->nf);
+	ss_out(&s, "\n");
+	out_msg(&s, M(T_FINDINGS), r->nf);
+	ss_out(&s, "\n");
 	for (size_t i = 0; i < r->nf; i++) {
 		const struct ss_finding *f = &r->f[i];
-		char sev[10];
-		const char *sv = ss_severity_str(f->sev);
-		size_t n = 0;
-		for (; sv[n] && n < sizeof(sev) - 1; n++)
-			sev[n] = (char)(sv[n] >= 'a' && sv[n] <= 'z' ? sv[n] - 32 : sv[n]);
-		sev[n] = 0;
-		ss_out(&s, "  %-7s  %-26s %s\n", sev, ss_finding_info(f->id)->id, f->msg);
+		const char *sv = severity_text(f->sev, lang);
+		ss_out(&s, "  %s", sv);
+		pad(&s, ss_text_cols(sv, ss_strlen(sv)), 7);
+		ss_out(&s, "  %-26s ", ss_finding_info(f->id)->id);
+		if (lang != SS_LANG_EN)
+			ss_out(&s, "%s %s", ss_finding_text(lang, f->id), M(B_DETAIL));
+		ss_out(&s, "%s\n", f->msg);
 	}
-	if (r->dropped_findings)
-		ss_out(&s, "  (%zu more findings not kept)\n", r->dropped_findings);
-	ss_out(&s, "\nVerdict: %s, exit code %d\n", ss_verdict_str(r->verdict), (int)r->exit_code);
+	if (r->dropped_findings) {
+		out_msg(&s, M(T_DROPPED), r->dropped_findings);
+		ss_out(&s, "\n");
+	}
+	ss_out(&s, "\n");
+	out_msg(&s, M(T_VERDICT), lang == SS_LANG_EN ? ss_verdict_str(r->verdict)
+						    : verdict_text(r->verdict, lang),
+	       (int)r->exit_code);
+	ss_out(&s, "\n");
 }
+
+void ss_render_text(const struct ss_result *r, const struct ss_info *info, ss_write_fn w, void *ctx)
+{
+	ss_render_text_lang(r, info, SS_LANG_EN, w, ctx);
+}
+
+#undef M
 
 /* ---- JSON ---- */
 

@@ -389,6 +389,49 @@ void ss_render_csv(const struct ss_result *r, const struct ss_info *info, ss_wri
 /* The list of all findings with severities and documentation (for --list-findings and docs). */
 void ss_render_finding_list(ss_write_fn w, void *ctx);
 
+/* ---- languages (acpi/messages.c, acpi/messages.def, acpi/findings_zh.def) ------------ */
+
+/* The language of the text report, the banner and the screen. The JSON report, the CSV line,
+ * ids and exit codes are the same in every language. */
+enum ss_lang { SS_LANG_EN = 0, SS_LANG_ZH_TW };
+
+enum ss_msg_id {
+#define SS_MSG(sym, en, zh) SS_M_##sym,
+#include "messages.def"
+#undef SS_MSG
+	SS_M_COUNT
+};
+
+/* A catalogue text in lang (English for an unknown id or language). */
+const char *ss_msg(enum ss_lang lang, enum ss_msg_id id);
+/* The text in lang of an English line the core hands out (a "what to do" line of r->todo: a
+ * catalogue text or a finding's act line); the line itself when it has no translation. */
+const char *ss_tr(enum ss_lang lang, const char *en);
+/* A finding's sentence (its doc line) in lang; NULL for an unknown id. */
+const char *ss_finding_text(enum ss_lang lang, enum ss_finding_id f);
+/* A finding's act line in lang (NULL when it has none). */
+const char *ss_finding_act(enum ss_lang lang, enum ss_finding_id f);
+/* "en" or "zh-TW" (also "zh_TW", any case) -> 0 and *out; -1 otherwise. */
+int ss_lang_parse(const char *s, size_t n, enum ss_lang *out);
+/* The language the environment asks for: the first set and non-empty of LC_ALL, LC_MESSAGES,
+ * LANG (POSIX precedence) selects zh-TW when it starts with "zh_TW" (or "zh-TW"); anything
+ * else is English. Arguments may be NULL. */
+enum ss_lang ss_lang_from_env(const char *lc_all, const char *lc_messages, const char *lang);
+/* "en" / "zh-TW". */
+const char *ss_lang_str(enum ss_lang lang);
+
+/* UTF-8 text on a grid of cells (acpi/width.c): an East Asian Wide character takes two
+ * columns, every other character one. Malformed bytes count as one column each. */
+size_t ss_text_cols(const char *s, size_t n);
+/* How many bytes of s[0..n) go on a line of room columns: all when they fit; else up to the
+ * last blank, or (for CJK text, which has no blanks) after the last whole character that
+ * fits, never inside a UTF-8 sequence nor before closing punctuation; at least one character. */
+size_t ss_text_fit(const char *s, size_t n, size_t room);
+
+void ss_render_text_lang(const struct ss_result *r, const struct ss_info *info, enum ss_lang lang,
+			 ss_write_fn w, void *ctx);
+void ss_render_banner_lang(const struct ss_result *r, enum ss_lang lang, ss_write_fn w, void *ctx);
+
 /* ---- small freestanding formatting (acpi/fmt.c) ---------------------------------------- */
 
 /* vsnprintf subset: %s %c %d %u %x %X %lu %lx %llu %llx %zu %zx %p, flags '-' '0', width,

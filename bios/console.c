@@ -113,7 +113,8 @@ void bios_con_notice(const char *msg)
 void bios_con_verdict(const struct ss_result *r, const char *tail)
 {
 	fw_wrap_flush(&con.wrap);
-	struct fw_term t = { con.wrap.width, VGA_ROWS, line, big, NULL };
+	/* VGA text mode has no CJK glyphs: the screen is English in every language */
+	struct fw_term t = { con.wrap.width, VGA_ROWS, line, big, NULL, SS_LANG_EN };
 	fw_verdict_block(&t, r, tail);
 }
 

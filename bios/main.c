@@ -265,7 +265,8 @@ static unsigned scan(struct run *x)
 			fw_fat_set_time(&x->stick.fat, x->have_time ? &x->now : NULL);
 			(void)bios_report_write(&x->stick, x->cfg.report_dir, x->cfg.summary,
 						have_smbios ? &x->smbios : NULL, &x->result,
-						&x->facts.f.info, x->saved, sizeof(x->saved));
+						&x->facts.f.info, x->cfg.lang, x->saved,
+						sizeof(x->saved));
 		} else {
 			ss_result_add_finding(&x->result, SS_F_REPORT_NOT_SAVED, "", "%s",
 					      x->stick_why);

@@ -34,15 +34,37 @@ static struct {
 	SIMPLE_TEXT_OUTPUT_INTERFACE *gfx;
 	SIMPLE_TEXT_OUTPUT_INTERFACE *text[MAX_TEXT_CONSOLES];
 	UINTN ntext;
+	enum efi_ss_route route;     /* which of them the output goes to */
 } con;
+
+/* One string to the consoles of the route. */
+static void out16(CHAR16 *s)
+{
+	if (con.route == EFI_SS_ALL || con.gfx == NULL) {
+		ST->ConOut->OutputString(ST->ConOut, s);
+	} else if (con.route == EFI_SS_SCREEN) {
+		con.gfx->OutputString(con.gfx, s);
+	} else {
+		for (UINTN i = 0; i < con.ntext; i++)
+			con.text[i]->OutputString(con.text[i], s);
+	}
+}
 
 static const UINTN normal = FW_ATTR_NORMAL; /* = EFI_TEXT_ATTR(EFI_LIGHTGRAY, EFI_BLACK) */
 
 static void set_attr(UINTN attr)
 {
 	/* SetAttribute may be unsupported (serial-only consoles, Shell redirection): ignore. */
-	if (ST->ConOut != NULL)
+	if (ST->ConOut == NULL)
+		return;
+	if (con.route == EFI_SS_ALL || con.gfx == NULL) {
 		ST->ConOut->SetAttribute(ST->ConOut, attr);
+	} else if (con.route == EFI_SS_SCREEN) {
+		con.gfx->SetAttribute(con.gfx, attr);
+	} else {
+		for (UINTN i = 0; i < con.ntext; i++)
+			con.text[i]->SetAttribute(con.text[i], attr);
+	}
 }
 
 /* ASCII to ConOut as it is (no wrapping): '\n' becomes CRLF, a tab a blank, and every byte
@@ -58,7 +80,7 @@ static void put_raw(const char *s, size_t n)
 		unsigned char c = (unsigned char)s[i];
 		if (k + 3 >= sizeof(buf) / sizeof(buf[0])) {
 			buf[k] = 0;
-			ST->ConOut->OutputString(ST->ConOut, buf);
+			out16(buf);
 			k = 0;
 		}
 		if (c == '\n') {
@@ -72,8 +94,67 @@ static void put_raw(const char *s, size_t n)
 	}
 	if (k > 0) {
 		buf[k] = 0;
-		ST->ConOut->OutputString(ST->ConOut, buf);
+		out16(buf);
 	}
+}
+
+/* UTF-8 to the graphics console only (zh-TW): each run of wide characters as its own
+ * OutputString that starts with WIDE_CHAR (0xFFF1), ASCII runs in calls of their own (OVMF
+ * draws a NARROW_CHAR-marked cell invisibly: docs/UEFI.md); any other byte becomes '?'. */
+static void put_screen_utf8(const char *s, size_t n)
+{
+	CHAR16 buf[130];
+	UINTN k = 0;
+	bool wide_run = false;
+	for (size_t i = 0; i < n;) {
+		unsigned char c = (unsigned char)s[i];
+		uint32_t cp = '?';
+		size_t len = 1;
+		if (c >= 0xE0 && c < 0xF0 && n - i >= 3 && (s[i + 1] & 0xC0) == 0x80 &&
+		    (s[i + 2] & 0xC0) == 0x80) {
+			cp = (uint32_t)(c & 0x0F) << 12 | (uint32_t)(s[i + 1] & 0x3F) << 6 |
+			     (uint32_t)(s[i + 2] & 0x3F);
+			len = 3;
+		} else if (c >= 0x20 && c < 0x7F) {
+			cp = c;
+		} else if (c == '\n') {
+			cp = '\n';
+		} else {
+			while (i + len < n && ((unsigned char)s[i + len] & 0xC0) == 0x80)
+				len++;
+		}
+		bool w = len == 3 && ss_text_cols(s + i, 3) == 2;
+		if (len == 3 && !w)
+			cp = '?';
+		if (k > 0 && (w != wide_run || k + 4 >= sizeof(buf) / sizeof(buf[0]))) {
+			buf[k] = 0;
+			con.gfx->OutputString(con.gfx, buf);
+			k = 0;
+		}
+		if (k == 0 && w)
+			buf[k++] = 0xFFF1; /* WIDE_CHAR */
+		wide_run = w;
+		if (cp == '\n') {
+			buf[k++] = '\r';
+			buf[k++] = '\n';
+		} else {
+			buf[k++] = (CHAR16)cp;
+		}
+		i += len;
+	}
+	if (k > 0) {
+		buf[k] = 0;
+		con.gfx->OutputString(con.gfx, buf);
+	}
+}
+
+/* Text to the route: UTF-8 on the zh-TW screen, ASCII elsewhere. */
+static void put(const char *s, size_t n)
+{
+	if (con.route == EFI_SS_SCREEN && con.gfx != NULL)
+		put_screen_utf8(s, n);
+	else
+		put_raw(s, n);
 }
 
 /* One wrapped screen line. The colour is set for the text and put back to normal before the
@@ -85,7 +166,7 @@ static void put_line(void *ctx, const char *s, size_t n)
 	(void)ctx;
 	if (a != 0)
 		set_attr(a);
-	put_raw(s, n);
+	put(s, n);
 	if (a != 0)
 		set_attr(normal);
 	put_raw("\n", 1);
@@ -190,7 +271,7 @@ static void term_line(void *ctx, const char *s, size_t n, uint8_t attr)
 	(void)ctx;
 	if (attr != FW_ATTR_NORMAL)
 		set_attr(attr);
-	put_raw(s, n);
+	put(s, n);
 	if (attr != FW_ATTR_NORMAL)
 		set_attr(normal);
 	put_raw("\n", 1);
@@ -212,8 +293,9 @@ static void term_big(void *ctx, const char *row, size_t n, uint8_t attr)
 			blocks[i] = row[i] == '#' ? 0x2588 : a16[i];
 		}
 		a16[n] = blocks[n] = 0;
-		con.gfx->OutputString(con.gfx, blocks);
-		for (UINTN i = 0; i < con.ntext; i++)
+		if (con.route != EFI_SS_SERIAL)
+			con.gfx->OutputString(con.gfx, blocks);
+		for (UINTN i = 0; con.route != EFI_SS_SCREEN && i < con.ntext; i++)
 			con.text[i]->OutputString(con.text[i], a16);
 	} else {
 		put_raw(row, n);
@@ -222,10 +304,30 @@ static void term_big(void *ctx, const char *row, size_t n, uint8_t attr)
 	put_raw("\n", 1);
 }
 
-void efi_ss_con_verdict(const struct ss_result *r, const char *tail)
+void efi_ss_con_verdict(const struct ss_result *r, const char *tail, enum ss_lang lang)
 {
 	struct fw_wrap *w = wrapper();
 	fw_wrap_flush(w);
-	struct fw_term t = { w->width, con.rows, term_line, term_big, NULL };
+	struct fw_term t = { w->width, con.rows, term_line, term_big, NULL, lang };
 	fw_verdict_block(&t, r, tail);
+}
+
+void efi_ss_con_route(enum efi_ss_route r)
+{
+	fw_wrap_flush(wrapper());
+	con.route = r;
+}
+
+bool efi_ss_con_zh(void)
+{
+	/* a wide string of the catalogue: drawn only when the font is there */
+	static CHAR16 probe[] = { 0x5224, 0x5b9a, 0xff1a, 0x5c31, 0x7dd2, 0 }; /* 判定：就緒 */
+	wrapper();
+	if (con.gfx == NULL || !efi_ss_font_load())
+		return false;
+	if (con.gfx->TestString(con.gfx, probe) != EFI_SUCCESS) {
+		efi_ss_font_unload();
+		return false;
+	}
+	return true;
 }

@@ -48,7 +48,21 @@ void efi_ss_con_printf(const char *fmt, ...)
  * big letters, the banner (ss_render_banner, its box in the verdict's colour), the warnings
  * and errors as far as they fit, then tail (lines ending in '\n': where the report went,
  * what happens next). Colour covers exactly the letters and the box. */
-void efi_ss_con_verdict(const struct ss_result *r, const char *tail);
+void efi_ss_con_verdict(const struct ss_result *r, const char *tail, enum ss_lang lang);
+/* zh-TW on the screen: registers the font (font.c) and checks that the graphics console
+ * draws it (TestString); false (and nothing registered) when it cannot, or when the screen
+ * is not a separate console from the serial ones. */
+bool efi_ss_con_zh(void);
+/* Where the following output goes: everything behind ConOut (the default), only the
+ * graphics console (zh-TW text), or only the others (serial: English). */
+enum efi_ss_route { EFI_SS_ALL = 0, EFI_SS_SCREEN, EFI_SS_SERIAL };
+void efi_ss_con_route(enum efi_ss_route r);
+
+/* ---- the zh-TW font (font.c) ---- */
+
+bool efi_ss_font_load(void);
+/* Take the font back (before the app exits); harmless when none was loaded. */
+void efi_ss_font_unload(void);
 /* Yellow "slicscan: ..." line for errors and notices. */
 void efi_ss_con_notice(const char *msg);
 
@@ -149,8 +163,8 @@ void efi_ss_facts_fill(struct efi_ss_facts *f, const struct fw_smbios_info *smb,
  * the console shows it) and false is returned. */
 bool efi_ss_report_write(const struct efi_ss_vol *v, const char *dir, const char *summary,
 			 const struct fw_smbios_info *smb, bool have_smbios,
-			 struct ss_result *r, const struct ss_info *info, char *saved,
-			 size_t cap);
+			 struct ss_result *r, const struct ss_info *info, enum ss_lang lang,
+			 char *saved, size_t cap);
 
 /* ---- network boot and the network checks' transport (net.c; docs/NETWORK.md) ---- */
 

@@ -149,6 +149,7 @@ static bool allocate(struct run *x)
 
 static void release(struct run *x)
 {
+	efi_ss_font_unload(); /* the firmware keeps no font of ours after we return */
 	if (x->arena != NULL)
 		FreePool(x->arena);
 	if (x->result != NULL)
@@ -241,6 +242,8 @@ static unsigned scan(struct run *x)
 	/* Command line over slicscan.cfg over the policy file. */
 	if (x->cfg.target_set)
 		x->policy->target = x->cfg.target;
+	if (x->args.lang_set)
+		x->cfg.lang = x->args.lang; /* the Shell's --lang wins over slicscan.cfg */
 	if (x->args.target_set)
 		x->policy->target = x->args.target;
 	if (x->cfg.show_key || x->args.show_key)
@@ -274,7 +277,7 @@ static unsigned scan(struct run *x)
 		}
 		if (why == NULL)
 			efi_ss_report_write(v, dir, x->cfg.summary, &x->smbios, have_smbios, x->result,
-					    &x->facts.f.info, x->saved, sizeof(x->saved));
+					    &x->facts.f.info, x->cfg.lang, x->saved, sizeof(x->saved));
 	}
 	return (unsigned)x->result->exit_code;
 }
@@ -304,9 +307,6 @@ static void show(struct run *x, bool quiet)
 		ss_render_json(x->result, &x->facts.f.info, efi_ss_con_write_raw, NULL);
 		return;
 	}
-	/* The details first, the verdict block last: it is what stays on the screen. */
-	if (!quiet)
-		ss_render_text(x->result, &x->facts.f.info, efi_ss_con_write, NULL);
 	if (x->saved[0] != '\0')
 		n = ss_fmt(tail, sizeof(tail), "Report saved: %s\n", x->saved);
 	if (x->sent[0] != '\0' && n < sizeof(tail))
@@ -314,7 +314,20 @@ static void show(struct run *x, bool quiet)
 	if (n >= sizeof(tail))
 		n = sizeof(tail) - 1;
 	next_step(x, tail + n, sizeof(tail) - n);
-	efi_ss_con_verdict(x->result, tail);
+	/* zh-TW goes to the graphics console only, where the registered font draws it; the
+	 * serial console gets the English text (it would get the low byte of each character). */
+	bool zh = x->cfg.lang == SS_LANG_ZH_TW && efi_ss_con_zh();
+	for (int pass = 0; pass < (zh ? 2 : 1); pass++) {
+		enum ss_lang lang = zh && pass == 1 ? SS_LANG_ZH_TW : SS_LANG_EN;
+		if (zh)
+			efi_ss_con_route(pass == 0 ? EFI_SS_SERIAL : EFI_SS_SCREEN);
+		/* The details first, the verdict block last: it is what stays on the screen. */
+		if (!quiet)
+			ss_render_text_lang(x->result, &x->facts.f.info, lang, efi_ss_con_write, NULL);
+		efi_ss_con_verdict(x->result, tail, lang);
+	}
+	if (zh)
+		efi_ss_con_route(EFI_SS_ALL);
 }
 
 /* Booted directly: a returned status goes nowhere useful, so do what slicscan.cfg says

@@ -178,12 +178,14 @@ static int parse_timeout(const char *v, size_t n, unsigned *out)
 
 enum key {
 	K_ACTION, K_TIMEOUT, K_REPORT, K_REPORT_DIR, K_POLICY, K_TARGET, K_SHOW_KEY, K_QUIET,
-	K_DEBUG_EXIT, K_SUMMARY, K_TEXT_MODE, K_UPLOAD, K_TIMEZONE, K_KMS, K_KMS_TIMEOUT, K_COUNT
+	K_DEBUG_EXIT, K_SUMMARY, K_TEXT_MODE, K_UPLOAD, K_TIMEZONE, K_KMS, K_KMS_TIMEOUT, K_LANGUAGE,
+	K_COUNT
 };
 
 static const char *const key_names[K_COUNT] = {
 	"action", "timeout", "report", "report_dir", "policy", "target", "show_key", "quiet",
 	"debug_exit", "summary", "text_mode", "upload", "timezone", "kms", "kms_timeout",
+	"language",
 };
 
 /* Put one key back to its default (a bad value never leaves a half-applied setting). */
@@ -207,6 +209,7 @@ static void reset_key(struct fw_config *c, enum key k)
 	case K_TIMEZONE: c->tz_set = false; c->tz_minutes = 0; break;
 	case K_KMS: c->nkms = 0; break;
 	case K_KMS_TIMEOUT: c->kms_timeout = d.kms_timeout; break;
+	case K_LANGUAGE: c->lang = d.lang; break;
 	case K_COUNT: break;
 	}
 }
@@ -343,6 +346,10 @@ static const char *apply(struct fw_config *c, enum key k, const char *v, size_t 
 			c->text_80x25 = false;
 		else
 			return "not 80x25 or auto";
+		return NULL;
+	case K_LANGUAGE:
+		if (ss_lang_parse(v, n, &c->lang) != 0)
+			return "not a known language (en or zh-TW)";
 		return NULL;
 	case K_TARGET:
 		if (ss_target_parse(v, n, &t) != 0)

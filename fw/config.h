@@ -74,6 +74,7 @@ struct fw_config {
 	uint8_t kms_ip[FW_KMS_MAX][4];
 	uint16_t kms_port[FW_KMS_MAX];
 	unsigned kms_timeout;            /* seconds per connect, 1..FW_KMS_TIMEOUT_MAX */
+	enum ss_lang lang;               /* language = en | zh-TW: the screen and the report .txt */
 	char msg[FW_CFG_MAX_MSGS][SS_MSG_LEN];
 	size_t nmsg;
 	const char *unit;                /* messages name the line as "<unit> N"; NULL: "slicscan.cfg line" */

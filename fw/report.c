@@ -74,6 +74,7 @@ struct membuf {
 	char *p; /* NULL while measuring */
 	size_t n, cap;
 	bool crlf;
+	enum ss_lang lang; /* for the text report */
 };
 
 static void mem_write(void *ctx, const char *s, size_t n)
@@ -93,11 +94,22 @@ static void mem_write(void *ctx, const char *s, size_t n)
 
 typedef void (*render_fn)(const struct ss_result *, const struct ss_info *, ss_write_fn, void *);
 
+/* The text report in the membuf's language; a zh-TW one starts with a UTF-8 BOM, so that
+ * Notepad (before Windows 10 1903 it guesses the local code page) opens it as UTF-8. */
+static void render_text_in(const struct ss_result *r, const struct ss_info *info, ss_write_fn w,
+			   void *ctx)
+{
+	struct membuf *b = ctx;
+	if (b->lang != SS_LANG_EN)
+		w(ctx, "\xEF\xBB\xBF", 3);
+	ss_render_text_lang(r, info, b->lang, w, ctx);
+}
+
 /* Render twice: once to measure, once into an exact buffer from the front end. */
 static char *render(const struct fw_files *fs, render_fn fn, const struct ss_result *r,
-		    const struct ss_info *info, bool crlf, size_t *len)
+		    const struct ss_info *info, bool crlf, enum ss_lang lang, size_t *len)
 {
-	struct membuf b = { NULL, 0, 0, crlf };
+	struct membuf b = { NULL, 0, 0, crlf, lang };
 	fn(r, info, mem_write, &b);
 	size_t need = b.n;
 	b.p = fs->alloc(fs->ctx, need ? need : 1);
@@ -145,7 +157,8 @@ static const char *summary_append(const struct fw_files *fs, const char *path,
 				  const char *report)
 {
 	char head[512], line[2048], parent[160];
-	struct membuf hb = { head, 0, sizeof(head), false }, lb = { line, 0, sizeof(line), false };
+	struct membuf hb = { head, 0, sizeof(head), false, SS_LANG_EN },
+		      lb = { line, 0, sizeof(line), false, SS_LANG_EN };
 	struct ss_info with = *info;
 	int err = 0;
 
@@ -169,7 +182,7 @@ static const char *summary_append(const struct fw_files *fs, const char *path,
 
 bool fw_report_write(const struct fw_files *fs, const char *dir, const char *summary,
 		     const struct fw_smbios_info *smb, struct ss_result *r,
-		     const struct ss_info *info, char *saved, size_t cap)
+		     const struct ss_info *info, enum ss_lang lang, char *saved, size_t cap)
 {
 	char base[FW_NAME_MAX], name[FW_NAME_MAX], txt[300], json[300];
 	const char *why = NULL;
@@ -195,8 +208,8 @@ bool fw_report_write(const struct fw_files *fs, const char *dir, const char *sum
 
 	/* Render both before writing either, so a failure leaves no half-written pair. The
 	 * report states the facts as judged; a write failure is added to r afterwards. */
-	t = render(fs, ss_render_text, r, info, true, &tlen);
-	j = render(fs, ss_render_json, r, info, false, &jlen);
+	t = render(fs, render_text_in, r, info, true, lang, &tlen);
+	j = render(fs, ss_render_json, r, info, false, SS_LANG_EN, &jlen);
 	if (t == NULL || j == NULL) {
 		why = "out of memory";
 		goto fail;

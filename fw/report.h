@@ -61,7 +61,8 @@ void fw_facts_fill(struct fw_facts *f, const char *app, const char *mode,
 /* The report's base name from SMBIOS (smb NULL: none): serial, else UUID, else "unknown". */
 void fw_report_base_of(const struct fw_smbios_info *smb, char *out, size_t cap);
 
-/* Choose a free name in dir and write NAME.txt and NAME.json, then append the machine's line
+/* Choose a free name in dir and write NAME.txt (in lang; zh-TW: UTF-8 with a BOM) and
+ * NAME.json (the same in every language), then append the machine's line
  * to the summary CSV (unless summary is NULL or ""). On success saved (cap >= 400) names the
  * text file and says whether the summary line was added (a failed summary changes nothing
  * else); on failure a finding "report-not-saved" is added to r (so the screen shows it) and
@@ -69,6 +70,6 @@ void fw_report_base_of(const struct fw_smbios_info *smb, char *out, size_t cap);
  * second removes the first: never half a pair. */
 bool fw_report_write(const struct fw_files *fs, const char *dir, const char *summary,
 		     const struct fw_smbios_info *smb, struct ss_result *r,
-		     const struct ss_info *info, char *saved, size_t cap);
+		     const struct ss_info *info, enum ss_lang lang, char *saved, size_t cap);
 
 #endif

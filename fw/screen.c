@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* Word wrapping, the console mode and the verdict block's plan (screen.h). */
 #include "screen.h"
+#include "slicscan.h"
 
 void fw_wrap_init(struct fw_wrap *w, unsigned width, fw_line_fn out, void *ctx)
 {
@@ -14,13 +15,14 @@ void fw_wrap_init(struct fw_wrap *w, unsigned width, fw_line_fn out, void *ctx)
 
 /* Where the rest of a wrapped line starts: under the value of "label : value" or of a column
  * layout (the text after the last run of two or more blanks), if that is in the left half;
- * else two columns right of the line's own indent. */
+ * else two columns right of the line's own indent. Positions are display columns (a zh-TW
+ * character takes two: ss_text_cols). */
 static size_t hang_of(const char *s, size_t n, unsigned width)
 {
 	size_t indent = 0, hang = 0;
 	while (indent < n && s[indent] == ' ')
 		indent++;
-	for (size_t i = indent; i + 1 < n && i < width / 2; i++) {
+	for (size_t i = indent; i + 1 < n && ss_text_cols(s, i) < width / 2; i++) {
 		bool colon = s[i] == ':' && s[i + 1] == ' ';
 		bool run = s[i] == ' ' && s[i + 1] == ' ' && i > indent && s[i - 1] != ' ';
 		if (!colon && !run)
@@ -28,8 +30,8 @@ static size_t hang_of(const char *s, size_t n, unsigned width)
 		size_t j = i + 1;
 		while (j < n && s[j] == ' ')
 			j++;
-		if (j < n && j <= width / 2 && s[j] != ':')
-			hang = j;
+		if (j < n && ss_text_cols(s, j) <= width / 2 && s[j] != ':')
+			hang = ss_text_cols(s, j);
 	}
 	if (hang == 0)
 		hang = indent + 2;
@@ -38,7 +40,7 @@ static size_t hang_of(const char *s, size_t n, unsigned width)
 
 size_t fw_wrap_line(const char *s, size_t n, unsigned width, fw_line_fn out, void *ctx)
 {
-	char line[FW_WRAP_WIDTH_MAX + 1];
+	char line[FW_WRAP_WIDTH_MAX * 4 + 1]; /* up to 4 UTF-8 bytes a column */
 	size_t lines = 0, pos = 0, hang;
 
 	if (width < FW_WRAP_WIDTH_MIN)
@@ -47,7 +49,7 @@ size_t fw_wrap_line(const char *s, size_t n, unsigned width, fw_line_fn out, voi
 		width = FW_WRAP_WIDTH_MAX;
 	while (n > 0 && s[n - 1] == ' ')
 		n--;
-	if (n <= width) {
+	if (ss_text_cols(s, n) <= width) {
 		if (out != NULL)
 			out(ctx, s, n);
 		return 1;
@@ -55,19 +57,9 @@ size_t fw_wrap_line(const char *s, size_t n, unsigned width, fw_line_fn out, voi
 	hang = hang_of(s, n, width);
 	while (pos < n) {
 		size_t lead = lines == 0 ? 0 : hang, room = width - lead, take;
-		if (n - pos <= room) {
-			take = n - pos;
-		} else {
-			/* the last blank that ends a piece of at most room columns */
-			take = 0;
-			for (size_t k = room; k > 0; k--)
-				if (s[pos + k] == ' ' && s[pos + k - 1] != ' ') {
-					take = k;
-					break;
-				}
-			if (take == 0)
-				take = room; /* one word wider than a line: cut it */
-		}
+		/* up to the last blank (or CJK character boundary) that ends a piece of at most
+		 * room columns; one word wider than a line is cut */
+		take = ss_text_fit(s + pos, n - pos, room);
 		size_t len = take;
 		while (len > 0 && s[pos + len - 1] == ' ')
 			len--;
@@ -98,8 +90,10 @@ void fw_wrap_write(void *ctx, const char *s, size_t n)
 		if (s[i] == '\n') {
 			emit(w);
 		} else if (s[i] != '\r') {
-			if (w->n == sizeof(w->buf))
-				emit(w); /* an absurdly long line: wrapped in pieces */
+			/* an absurdly long line: wrapped in pieces, cut before a UTF-8 lead byte */
+			if (w->n == sizeof(w->buf) ||
+			    (w->n >= sizeof(w->buf) - 3 && ((unsigned char)s[i] & 0xC0) != 0x80))
+				emit(w);
 			w->buf[w->n++] = s[i];
 		}
 	}

@@ -75,7 +75,7 @@ void fw_verdict_block(const struct fw_term *t, const struct ss_result *r, const 
 
 	/* Measure what must be on the last screen, wrapped as it will be drawn. */
 	fw_wrap_init(&count, t->width, NULL, NULL);
-	ss_render_banner(r, fw_wrap_write, &count);
+	ss_render_banner_lang(r, t->lang, fw_wrap_write, &count);
 	fw_wrap_flush(&count);
 	banner = count.lines;
 	fw_wrap_init(&count, t->width, NULL, NULL);
@@ -100,7 +100,7 @@ void fw_verdict_block(const struct fw_term *t, const struct ss_result *r, const 
 	if (plan.gap_mid)
 		t->line(t->ctx, "", 0, FW_ATTR_NORMAL);
 	p.box = box;
-	ss_render_banner(r, fw_wrap_write, &w);
+	ss_render_banner_lang(r, t->lang, fw_wrap_write, &w);
 	fw_wrap_flush(&w);
 	p.box = 0;
 	/* The other problems below the banner, which may tell the reader to look below. */

@@ -45,6 +45,7 @@ struct fw_term {
 	 * draws '#' as a block glyph where it can, as '#' on a serial line. */
 	void (*big)(void *ctx, const char *s, size_t n, uint8_t attr);
 	void *ctx;
+	enum ss_lang lang; /* of the banner (a zh-TW screen needs a console that draws it) */
 };
 
 /* Draw the block for r; tail: lines ending in '\n' (may be ""). Colour covers exactly the

@@ -39,6 +39,8 @@ static void usage(FILE *f)
 		"  --summary          print one line: verdict=...;exit=...;... (a task sequence variable)\n"
 		"  --report FILE      also write the report to FILE: JSON when it ends in .json, CSV for\n"
 		"                     .csv, else text; CRLF line ends (e.g. %%_SMSTSLogPath%%\\slicscan.txt)\n"
+		"  --lang L           en or zh-TW: the language of the text report (UTF-8); default\n"
+		"                     from LC_ALL, LC_MESSAGES or LANG (zh_TW*); JSON/CSV never change\n"
 		"  --list-findings    list every finding id with its severity and meaning\n"
 		"  --root DIR         without INPUT: the machine whose /sys and /dev are under DIR\n"
 		"                     (a copied machine, or the tests) instead of this one\n"
@@ -56,12 +58,14 @@ int host_main(int argc, char **argv)
 	ss_policy_init(&policy);
 	int target_set = 0;
 	enum ss_target target = SS_TARGET_WIN7;
+	enum ss_lang lang = ss_lang_from_env(getenv("LC_ALL"), getenv("LC_MESSAGES"), getenv("LANG"));
 
 	int options = 1; /* until "--" */
 	for (size_t i = 1; i < (size_t)argc; i++) {
 		const char *a = argv[i], *v = NULL;
-		static const char *const with_value[] = { "--target", "--policy", "--root", "--report" };
-		const char **value_of[] = { NULL, &policy_path, &root, &report };
+		static const char *const with_value[] = { "--target", "--policy", "--root", "--report",
+							  "--lang" };
+		const char **value_of[] = { NULL, &policy_path, &root, &report, NULL };
 		size_t k = 0;
 		enum ss_arg got = options ? ss_arg_one_of((size_t)argc, argv, &i, with_value,
 							  sizeof(with_value) / sizeof(with_value[0]), &k, &v)
@@ -76,6 +80,11 @@ int host_main(int argc, char **argv)
 				return SS_EXIT_USAGE;
 			}
 			target_set = 1;
+		} else if (got == SS_ARG_VALUE && k == 4) {
+			if (ss_lang_parse(v, strlen(v), &lang) != 0) {
+				fprintf(stderr, "slicscan: unknown language \"%s\" (en or zh-TW)\n", v);
+				return SS_EXIT_USAGE;
+			}
 		} else if (got == SS_ARG_VALUE) {
 			*value_of[k] = v;
 		} else if (!options || a[0] != '-' || !a[1]) { /* "-" is standard input */
@@ -164,7 +173,7 @@ int host_main(int argc, char **argv)
 	}
 	ss_judge(in.set, &policy, r);
 	const struct ss_info *info = in.facts.info.n ? &in.facts.info : NULL;
-	if (report && host_write_report(report, r, info) != 0)
+	if (report && host_write_report(report, r, info, lang) != 0)
 		ss_result_add_finding(r, SS_F_REPORT_NOT_SAVED, NULL, "Cannot write the report %s: %s",
 				      report, strerror(errno));
 	if (json)
@@ -174,9 +183,9 @@ int host_main(int argc, char **argv)
 	else if (summary)
 		host_render_summary(r, info, write_stdout, stdout);
 	else if (quiet)
-		ss_render_banner(r, write_stdout, stdout);
+		ss_render_banner_lang(r, lang, write_stdout, stdout);
 	else
-		ss_render_text(r, info, write_stdout, stdout);
+		ss_render_text_lang(r, info, lang, write_stdout, stdout);
 	if (r->verdict == SS_VERDICT_ERROR && !json && !csv && !summary)
 		for (size_t i = 0; i < r->nf; i++)
 			if (r->f[i].sev == SS_SEV_FATAL)

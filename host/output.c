@@ -74,7 +74,8 @@ static int ends_with(const char *s, const char *tail)
 	return 1;
 }
 
-int host_write_report(const char *path, const struct ss_result *r, const struct ss_info *info)
+int host_write_report(const char *path, const struct ss_result *r, const struct ss_info *info,
+		      enum ss_lang lang)
 {
 	FILE *f = plat_create(path);
 	if (!f)
@@ -86,7 +87,9 @@ int host_write_report(const char *path, const struct ss_result *r, const struct 
 		ss_render_csv_header(write_crlf, &c);
 		ss_render_csv(r, info, write_crlf, &c);
 	} else {
-		ss_render_text(r, info, write_crlf, &c);
+		if (lang != SS_LANG_EN) /* a UTF-8 BOM: Notepad on Windows 7 then reads it as UTF-8 */
+			fputs("\xEF\xBB\xBF", f);
+		ss_render_text_lang(r, info, lang, write_crlf, &c);
 	}
 	int bad = ferror(f);
 	if (fclose(f) != 0 || bad) {

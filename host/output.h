@@ -18,6 +18,7 @@ void host_render_summary(const struct ss_result *r, const struct ss_info *info, 
 
 /* Write the report to path: JSON when it ends in .json, the CSV header and line for .csv,
  * else text; lines end in CRLF (Notepad, task-sequence logs). Returns 0, or -1 with errno. */
-int host_write_report(const char *path, const struct ss_result *r, const struct ss_info *info);
+int host_write_report(const char *path, const struct ss_result *r, const struct ss_info *info,
+		      enum ss_lang lang);
 
 #endif

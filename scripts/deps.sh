@@ -13,6 +13,8 @@ for g in "$@"; do
 	fuzz) pkgs+=(clang libclang-rt-14-dev) ;;
 	qemu) pkgs+=(qemu-system-x86 ovmf ovmf-ia32 mtools dosfstools openssl python3 sbsigntool) ;;
 	bench) pkgs+=(acpica-tools) ;;
+	# the zh-TW glyphs the UEFI app registers with the firmware, cut from GNU Unifont at build time
+	font) pkgs+=(unifont python3) ;;
 	# the BIOS kernel (32-bit libgcc), its boot chain on the stick (SYSLINUX's MBR, ldlinux,
 	# mboot.c32), and SeaBIOS boots in QEMU (test-bios)
 	bios) pkgs+=(gcc make binutils gcc-multilib syslinux syslinux-common mtools dosfstools seabios qemu-system-x86 python3) ;;

@@ -30,6 +30,8 @@ struct efi_ss_args {
 	const char *report_dir;/* --report DIR, points into argv; NULL when absent */
 	bool target_set;
 	enum ss_target target;
+	bool lang_set;         /* --lang L: wins over slicscan.cfg's language */
+	enum ss_lang lang;
 	char err[SS_MSG_LEN];  /* the usage error, "" when none */
 };
 

@@ -132,6 +132,7 @@ def main():
             "share/slicscan/EFI/BOOT/BOOTX64.EFI": 0o644,
             "share/slicscan/EFI/BOOT/BOOTIA32.EFI": 0o644,
             "share/slicscan/EFI/BOOT/slicscan.cfg": 0o644,
+            "share/slicscan/EFI/BOOT/UNIFONT-LICENSE.txt": 0o644,
             "share/slicscan/syslinux/slicscan.elf": 0o644,
             "share/doc/slicscan/README.md": 0o644,
             "share/doc/slicscan/LICENSE": 0o644,

@@ -32,6 +32,15 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t len)
 		abort();
 	size_t total = 0;
 	ss_render_text(&r, NULL, sink, &total);
+	ss_render_text_lang(&r, NULL, SS_LANG_ZH_TW, sink, &total);
+	/* display width and line breaks over arbitrary bytes (malformed UTF-8 too): every
+	 * piece is at least one byte and no more than what is left */
+	for (size_t off = 0, k; off < len; off += k) {
+		k = ss_text_fit(text + off, len - off, 1 + (unsigned char)text[off] % 80);
+		if (k == 0 || k > len - off)
+			abort();
+		total += ss_text_cols(text + off, k);
+	}
 	ss_render_json(&r, NULL, sink, &total);
 	ss_render_csv(&r, NULL, sink, &total);
 	free(text);

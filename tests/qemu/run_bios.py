@@ -70,7 +70,7 @@ class B:
                  serial_re=(), cli_exit=None, w7=None, w7_reason=None, qemu_args=(), real=None,
                  setup_error=None, note="", timeout=60, stick_cfg=None, readonly=False,
                  extra_disk=None, then_uefi=False, report=True, not_saved_re=None, full=False,
-                 stick_id=None, pre=False):
+                 stick_id=None, pre=False, lang=None):
         self.name, self.variant, self.exit = name, variant, exit
         self.verdict = uefi.VERDICT_OF_EXIT.get(exit)
         self.findings, self.absent = list(findings), list(absent)
@@ -91,6 +91,9 @@ class B:
         self.stick_id = stick_id  # None: the image's stick=... word; "": none; else this one
         # pre: an earlier round's summary.csv and a CZ1234XYZ.txt already on the stick
         self.pre = pre
+        # lang: language=... on the command line: VGA text mode has no CJK glyphs, so the
+        # screen stays English (check_screen as usual) while the report .txt is in lang
+        self.lang = lang
 
 
 WAIT = None  # cfg: the image's own syslinux.cfg, untouched (default config: wait 60 s)
@@ -165,6 +168,9 @@ SCENARIOS = [
     B("twin-disk", "valid-2.1", 2, disk="ide", extra_disk="twin", report=False,
       findings=["report-not-saved"], not_saved_re=r"2 disks carry this stick's id",
       note="a second disk with the stick's id: nothing written to either"),
+    B("zh-TW-report", "body-ff", 1, cfg="timeout=120 language=zh-TW", end="wait", screen=True,
+      findings=["slic-blank-ff"], lang="zh-TW",
+      note="language = zh-TW: English on the VGA screen, zh-TW (UTF-8, BOM) in the report file"),
     B("wait-timeout", "none", 0, cfg="timeout=2", end="timeout",
       note="no key: after 2 s the next boot device"),
     # ---- machines that differ ----
@@ -564,6 +570,15 @@ def check_stick(sc, wd, img, serial, errs, uefi_too=False):
         return
     with open(os.path.join(wd, "report.json"), "w") as f:
         json.dump(rep, f, indent=1)
+    txt = files.get(os.path.join("reports", bases[0] + ".txt"), b"")
+    if sc.lang:
+        zh = uefi.ZH_BANNER[sc.verdict]
+        if not txt.startswith(b"\xef\xbb\xbf") or zh.encode() not in txt:
+            errs.append(f"{bases[0]}.txt is not a zh-TW report with a UTF-8 BOM ({txt[:60]!r})")
+        if any(ord(ch) >= 0x2E80 for ch in serial):
+            errs.append("CJK text on the serial console / VGA screen")
+    elif txt.startswith(b"\xef\xbb\xbf"):
+        errs.append(f"{bases[0]}.txt has a BOM although it is English")
     if sc.exit is not None and rep.get("exit_code") != sc.exit:
         errs.append(f"report exit_code {rep.get('exit_code')}, expected {sc.exit}")
     if sc.verdict and rep.get("verdict") != sc.verdict:

@@ -86,7 +86,8 @@ class Scenario:
                  serial_re=(), policy_at="/slicscan/policy.txt", report_dir="/slicscan/reports",
                  usb_image=False, w7_kms=None, w7_reason=None, real=None, setup_error=None,
                  free_bytes=None, pre_summary=False, no_summary=False, load_options=None,
-                 screen=None, acpi=True, hide_acpi=False, shell_pre=(), report_eq=None):
+                 screen=None, acpi=True, hide_acpi=False, shell_pre=(), report_eq=None,
+                 lang=None):
         self.name, self.variant, self.exit = name, variant, exit
         self.verdict = verdict if verdict is not None else VERDICT_OF_EXIT.get(exit)
         self.findings, self.absent = list(findings), list(absent)
@@ -120,6 +121,11 @@ class Scenario:
         self.shell_pre = list(shell_pre)  # Shell commands startup.nsh runs before the app
         # JSON report fields that must equal these values ("slic.state": dotted paths)
         self.report_eq = dict(report_eq or {})
+        # "zh-TW": language = zh-TW in slicscan.cfg: the report .txt (and with a screen, the
+        # screen) in zh-TW, the serial console and the JSON in English (check_zh)
+        self.lang = lang
+        if lang:
+            self.cfg["language"] = lang
         if screen:
             self.cfg.update(action="wait", timeout="120")
             if screen == "80x25":
@@ -302,6 +308,12 @@ SCENARIOS = [
     S("screen-cannot-judge", screen="100x31", **HIDDEN_ACPI,
       note="acpi=off; the loader removes the RSDP OVMF made for its boot logo's BGRT"),
     S("screen-cannot-judge-80x25", screen="80x25", **HIDDEN_ACPI),
+    # ---- zh-TW (language = zh-TW): the screen through the app's font, the serial in English ----
+    S("screen-zh-TW-ready", "valid-2.1", 0, screen="100x31", lang="zh-TW"),
+    S("screen-zh-TW-not-ready", "body-ff", 1, screen="100x31", lang="zh-TW"),
+    S("screen-zh-TW-warnings-80x25", "unknown-subtable", 2, screen="80x25", lang="zh-TW"),
+    S("lang-zh-TW", "key-no-marker", 1, lang="zh-TW",
+      note="the report .txt on the stick: UTF-8 with a BOM, CRLF, zh-TW; the JSON unchanged"),
     # ---- no ACPI at all: the fourth verdict, cannot judge (exit 3) ----
     S("no-acpi", **NO_ACPI, note="machine acpi=off: no ACPI table in the EFI configuration table"),
     S("shell-no-acpi", mode="shell", args="-q", shell_pre=["dmem"],
@@ -684,7 +696,7 @@ def check_report(sc, wd, errs):
     try:
         with open(os.path.join(wd, "reports", base + ".txt"), errors="replace") as f:
             txt = f.read()
-        if sc.verdict and not re.search(BANNER[sc.verdict], txt):
+        if sc.verdict and not sc.lang and not re.search(BANNER[sc.verdict], txt):
             errs.append(f"{base}.txt lacks the banner {BANNER[sc.verdict]!r}")
     except OSError:
         pass
@@ -897,7 +909,9 @@ def run_scenario(sc, manifest):
                         and rep.get("exit_code") != code:
                     errs.append(f"debug-exit said {code}, report says {rep.get('exit_code')}")
                 cross_check(sc, rep, manifest, wd, errs)
-        if sc.screen:
+        if sc.lang:
+            check_zh(sc, wd, serial, errs)
+        elif sc.screen:
             if res.get("screendump_error"):
                 errs.append(res["screendump_error"])
             else:
@@ -913,6 +927,62 @@ def run_scenario(sc, manifest):
 # ---- the graphical screen ----------------------------------------------------------------
 
 GLYPHS = {}  # learned once per run (screen.learn) when a screen scenario is chosen
+ZH_BANNER = {"ready": "判定：就緒", "ready-with-warnings": "判定：就緒（有警告）",
+             "not-ready": "判定：未就緒", "error": "判定：無法判斷"}
+CATALOGUES = [os.path.join(ROOT, "acpi", "messages.def"), os.path.join(ROOT, "acpi", "findings_zh.def")]
+
+
+def check_zh(sc, wd, serial, errs):
+    """language = zh-TW: the serial console stays English ASCII (the firmware would send the
+    low byte of each CJK character); the report .txt is UTF-8 with a BOM and CRLF and says the
+    zh-TW verdict; with a screen, the last screenful read back against the Unifont glyphs the
+    app registered shows the zh-TW verdict, its reason and what to do."""
+    if any(ord(ch) >= 0x2E80 for ch in serial) or "判定" in serial:
+        errs.append("serial console: non-ASCII text (zh-TW must go to the screen only)")
+    files = [f for f in reports_of(wd) if f.endswith(".txt")]
+    if len(files) != 1:
+        errs.append(f"expected one report .txt, stick has {reports_of(wd)}")
+        return
+    raw = open(os.path.join(wd, "reports", files[0]), "rb").read()
+    if not raw.startswith(b"\xef\xbb\xbf"):
+        errs.append("the zh-TW report .txt has no UTF-8 BOM")
+    if raw.count(b"\n") != raw.count(b"\r\n"):
+        errs.append("the zh-TW report .txt has bare LF line ends")
+    try:
+        txt = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        errs.append(f"the zh-TW report .txt is not UTF-8: {e}")
+        return
+    if ZH_BANNER[sc.verdict] not in txt:
+        errs.append(f"the report .txt lacks {ZH_BANNER[sc.verdict]!r}")
+    if not sc.screen:
+        return
+    cols, rows = map(int, sc.screen.split("x"))
+    ppm = os.path.join(wd, "screen.ppm")
+    try:
+        glyphs = dict(GLYPHS)
+        glyphs.update(screen.unifont_glyphs(CATALOGUES))
+        lines = screen.read(ppm, glyphs, cols, rows).lines()
+    except (OSError, ValueError) as e:
+        errs.append(f"screen: {e}")
+        return
+    with open(os.path.join(wd, "screen.txt"), "w") as f:
+        f.write("\n".join(lines) + "\n")
+    for r, line in enumerate(lines[:-1]):
+        if screen.UNKNOWN in line:
+            errs.append(f"screen row {r}: a cell no glyph matches: {line!r}")
+    if not any(ZH_BANNER[sc.verdict] in l for l in lines):
+        errs.append(f"screen lacks the zh-TW banner {ZH_BANNER[sc.verdict]!r} (screen.txt)")
+    if sum(screen.FULL_BLOCK in l for l in lines) != 5:
+        errs.append("screen: the big letters are not five rows of block glyphs")
+    # the deciding reason and the first thing to do, as the report says them
+    why = re.search(r"^原因：(.*)$", txt, re.M)
+    if why and not any(l.startswith("原因：") and why.group(1).startswith(l[3:].strip()[:10]) for l in lines):
+        errs.append(f"screen: no zh-TW 原因 line matching the report's {why.group(1)[:30]!r}")
+    if sc.verdict != "ready" and not any(l.startswith("處理方式：") for l in lines):
+        errs.append("screen: no 處理方式 (what to do) on the last screen")
+    if sc.verdict and not re.search(BANNER[sc.verdict], serial):
+        errs.append("serial console lacks the English banner")
 APP_LINES = re.compile(r"^(Report saved:|Summary:|Press any key|Problems found|Also found|  \.\.\. and )")
 
 

@@ -108,6 +108,33 @@ def margins_blank(w, h, px, cols, rows):
     return True
 
 
+UNIFONT = "/usr/share/unifont/unifont.hex"
+
+
+def unifont_glyphs(catalogues, hexpath=UNIFONT, top=2):
+    """The cells a zh-TW character covers on OVMF's console, from the same Unifont glyphs the
+    app registers (scripts/mkfont: 16x16 in a 16x19 wide cell, `top` blank rows above): its
+    left half reads as the character, its right half as "" (one character, two cells)."""
+    want = set()
+    for p in catalogues:
+        for s in re.findall(r'"((?:[^"\\]|\\.)*)"', open(p, encoding="utf-8").read()):
+            want.update(c for c in s if ord(c) > 0x7E)
+    font = {}
+    for line in open(hexpath, encoding="ascii"):
+        cp, _, bits = line.strip().partition(":")
+        if len(cp) <= 4 and chr(int(cp, 16)) in want and len(bits) == 64:
+            font[chr(int(cp, 16))] = bytes.fromhex(bits)
+    glyphs = {}
+    for ch, bits in font.items():
+        for half, blank in ((0, ch), (1, "")):
+            rows = [0] * CELL_H
+            for r in range(16):
+                rows[top + r] = bits[2 * r + half]
+            key = bytes((row >> (7 - c)) & 1 for row in rows for c in range(CELL_W)).hex()
+            glyphs[key] = blank
+    return glyphs
+
+
 def read(path, glyphs, cols, rows):
     """The screen as cells. glyphs: {bitmap key: character} from learn()."""
     w, h, px = read_ppm(path)

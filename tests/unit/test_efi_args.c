@@ -30,7 +30,8 @@ static void test_empty(void **state)
 	(void)state;
 	struct efi_ss_args a;
 	assert_int_equal(efi_ss_args_parse(&a, 0, NULL), 0);
-	assert_false(a.help || a.quiet || a.json || a.show_key || a.no_report || a.target_set);
+	assert_false(a.help || a.quiet || a.json || a.show_key || a.no_report || a.target_set || a.lang_set);
+	assert_int_equal(a.lang, SS_LANG_EN);
 	assert_null(a.policy);
 	assert_null(a.report_dir);
 	assert_string_equal(a.err, "");
@@ -66,6 +67,12 @@ static void test_all_options(void **state)
 	assert_true(a.help);
 	assert_int_equal(run(&a, "-?", buf, sizeof(buf)), 0);
 	assert_true(a.help);
+	assert_int_equal(run(&a, "--lang zh-TW", buf, sizeof(buf)), 0);
+	assert_true(a.lang_set);
+	assert_int_equal(a.lang, SS_LANG_ZH_TW);
+	assert_int_equal(run(&a, "--lang=en -q", buf, sizeof(buf)), 0);
+	assert_true(a.lang_set);
+	assert_int_equal(a.lang, SS_LANG_EN);
 	assert_int_equal(run(&a, "--policy a --policy b", buf, sizeof(buf)), 0);
 	assert_string_equal(a.policy, "b");
 }
@@ -85,6 +92,9 @@ static void test_usage_errors(void **state)
 		{ "--policy=", "--policy needs a non-empty value" },
 		{ "--target vista2", "unknown target \"vista2\"" },
 		{ "--target=", "non-empty" },
+		{ "--lang", "--lang needs a value" },
+		{ "--lang fr", "unknown language \"fr\" (en or zh-TW)" },
+		{ "--lang=", "--lang needs a non-empty value" },
 		{ "--policyfile x", "unknown option" },
 		{ "-q -Q", "unknown option \"-Q\"" },
 	};

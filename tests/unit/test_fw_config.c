@@ -181,6 +181,28 @@ static void test_bad_values_keep_defaults(void **state)
 	assert_string_equal(c.summary, d.summary);
 }
 
+/* language = zh-TW selects the zh-TW screen and report; a bad value names its line and
+ * leaves English (the default), even after a good line. */
+static void test_language(void **state)
+{
+	(void)state;
+	struct fw_config c;
+	parse_str(&c, "language = zh-TW\n");
+	assert_int_equal(c.nmsg, 0);
+	assert_int_equal(c.lang, SS_LANG_ZH_TW);
+	parse_str(&c, "Language = \"ZH_tw\"  # Notepad user\r\n");
+	assert_int_equal(c.nmsg, 0);
+	assert_int_equal(c.lang, SS_LANG_ZH_TW);
+	parse_str(&c, "language = en\n");
+	assert_int_equal(c.lang, SS_LANG_EN);
+	parse_str(&c, "# x\nlanguage = zh-CN\n");
+	assert_int_equal(c.nmsg, 1);
+	assert_true(has_msg(&c, "slicscan.cfg line 2: language = \"zh-CN\": not a known language (en or zh-TW)"));
+	assert_int_equal(c.lang, SS_LANG_EN);
+	fw_config_defaults(&c);
+	assert_int_equal(c.lang, SS_LANG_EN);
+}
+
 static void test_summary_none(void **state)
 {
 	(void)state;
@@ -467,6 +489,7 @@ int main(void)
 		cmocka_unit_test(test_good_ascii),
 		cmocka_unit_test(test_encodings),
 		cmocka_unit_test(test_bad_values_keep_defaults),
+		cmocka_unit_test(test_language),
 		cmocka_unit_test(test_summary_none),
 		cmocka_unit_test(test_bad_value_resets_earlier_good),
 		cmocka_unit_test(test_key_twice_last_wins),

@@ -58,7 +58,7 @@ static void draw(struct screen *s, unsigned cols, unsigned rows, const struct ss
 {
 	memset(s, 0, sizeof(*s));
 	s->width = fw_wrap_width(cols);
-	struct fw_term t = { s->width, rows, on_line, on_big, s };
+	struct fw_term t = { s->width, rows, on_line, on_big, s, SS_LANG_EN };
 	fw_verdict_block(&t, r, tail);
 }
 

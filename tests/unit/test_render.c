@@ -742,25 +742,9 @@ static void test_banner(void **state)
 {
 	(void)state;
 	for (int k = 0; k < 4; k++) {
-		struct fx f;
 		struct fx_run run;
 		struct ss_policy p;
-		fx_init(&f);
-		fx_policy(&p, true);
-		if (k == 1)
-			f.t[FX_SLIC].b[FX_MK_OFF + 60] ^= 1;
-		if (k == 2) { /* no root tables to check the SLIC's IDs against */
-			fx_drop(&f, FX_RSDT);
-			fx_drop(&f, FX_XSDT);
-		}
-		struct ss_result *r;
-		if (k == 3) {
-			fx_run_init(&run, 64);
-			ss_scan_acpidump(run.set, "", 0, &p, run.r);
-			r = run.r;
-		} else {
-			r = fx_judge(&run, &f, &p);
-		}
+		struct ss_result *r = fx_verdict_case(k, &run, &p);
 		static const char *const big[] = { "READY", "NOT READY", "READY (WITH WARNINGS)", "CANNOT JUDGE" };
 		static const enum ss_verdict want[] = { SS_VERDICT_READY, SS_VERDICT_NOT_READY,
 						       SS_VERDICT_READY_WITH_WARNINGS, SS_VERDICT_ERROR };
