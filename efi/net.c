@@ -158,6 +158,18 @@ static void destroy(struct efi_ss_net *n, struct conn *c)
 	FreePool(c);
 }
 
+/* A started TCP4 call (st its return) to its end: its token's status, or EFI_TIMEOUT after ms
+ * (the call then cancelled). */
+static EFI_STATUS finish_io(struct conn *c, EFI_STATUS st, EFI_TCP4_COMPLETION_TOKEN *tok,
+			    unsigned ms)
+{
+	if (!EFI_ERROR(st))
+		st = wait_ev(c->tcp, c->ev, ms) ? tok->Status : EFI_TIMEOUT;
+	if (st == EFI_TIMEOUT)
+		c->tcp->Cancel(c->tcp, tok);
+	return st;
+}
+
 static int t_connect(void *ctx, const uint8_t ip[4], uint16_t port, unsigned ms, void **out)
 {
 	struct efi_ss_net *n = ctx;
@@ -199,12 +211,8 @@ static int t_connect(void *ctx, const uint8_t ip[4], uint16_t port, unsigned ms,
 	st = BS->CreateEvent(0, 0, NULL, NULL, &c->ev);
 	if (!EFI_ERROR(st)) {
 		tok.CompletionToken.Event = c->ev;
-		st = c->tcp->Connect(c->tcp, &tok);
+		st = finish_io(c, c->tcp->Connect(c->tcp, &tok), &tok.CompletionToken, ms);
 	}
-	if (!EFI_ERROR(st))
-		st = wait_ev(c->tcp, c->ev, ms) ? tok.CompletionToken.Status : EFI_TIMEOUT;
-	if (st == EFI_TIMEOUT)
-		c->tcp->Cancel(c->tcp, &tok.CompletionToken);
 	if (EFI_ERROR(st)) {
 		destroy(n, c);
 		return err_of(n, st, "connect");
@@ -230,11 +238,7 @@ static int t_send(void *ctx, void *conn, const void *data, size_t len, unsigned 
 		tx.FragmentTable[0].FragmentBuffer = (void *)(uintptr_t)data;
 		io.CompletionToken.Event = c->ev;
 		io.Packet.TxData = &tx;
-		EFI_STATUS st = c->tcp->Transmit(c->tcp, &io);
-		if (!EFI_ERROR(st))
-			st = wait_ev(c->tcp, c->ev, ms) ? io.CompletionToken.Status : EFI_TIMEOUT;
-		if (st == EFI_TIMEOUT)
-			c->tcp->Cancel(c->tcp, &io.CompletionToken);
+		EFI_STATUS st = finish_io(c, c->tcp->Transmit(c->tcp, &io), &io.CompletionToken, ms);
 		if (EFI_ERROR(st))
 			return err_of(n, st, "send");
 		data = (const uint8_t *)data + chunk;
@@ -258,11 +262,7 @@ static long t_recv(void *ctx, void *conn, void *buf, size_t cap, unsigned ms)
 	rx.FragmentTable[0].FragmentBuffer = buf;
 	io.CompletionToken.Event = c->ev;
 	io.Packet.RxData = &rx;
-	EFI_STATUS st = c->tcp->Receive(c->tcp, &io);
-	if (!EFI_ERROR(st))
-		st = wait_ev(c->tcp, c->ev, ms) ? io.CompletionToken.Status : EFI_TIMEOUT;
-	if (st == EFI_TIMEOUT)
-		c->tcp->Cancel(c->tcp, &io.CompletionToken);
+	EFI_STATUS st = finish_io(c, c->tcp->Receive(c->tcp, &io), &io.CompletionToken, ms);
 	if (st == EFI_CONNECTION_FIN)
 		return 0;
 	if (EFI_ERROR(st))
