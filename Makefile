@@ -237,13 +237,20 @@ $(BUILD)/fuzz/fuzz_fat: tests/fuzz/fuzz_fat.c $(FAT_SRC) $(wildcard fw/*.h acpi/
 	@echo "  CC      $@"
 	$(Q)$(CLANG) $(FUZZ_FLAGS) -Ifw -o $@ $< $(FAT_SRC)
 
-FUZZ_BIN := $(addprefix $(BUILD)/fuzz/,fuzz_acpidump fuzz_tables fuzz_policy fuzz_fat)
+# The fleet page's reader and renderer: report JSON in, the page out (fw/jsonread.c, fw/fleet*.c).
+FLEET_SRC := fw/jsonread.c fw/fleet.c fw/fleet_html.c
+$(BUILD)/fuzz/fuzz_fleet: tests/fuzz/fuzz_fleet.c $(FLEET_SRC) $(CORE_SRC) $(wildcard fw/*.h acpi/*.h acpi/*.def)
+	@mkdir -p $(dir $@)
+	@echo "  CC      $@"
+	$(Q)$(CLANG) $(FUZZ_FLAGS) -Ifw -o $@ $< $(FLEET_SRC) $(CORE_SRC)
 
-test-fuzz: $(FUZZ_BIN)
-	@scripts/fuzz $(or $(FUZZ_TEST_SECONDS),20) $^
+FUZZ_BIN := $(addprefix $(BUILD)/fuzz/,fuzz_acpidump fuzz_tables fuzz_policy fuzz_fat fuzz_fleet)
 
-fuzz-long: $(FUZZ_BIN)
-	@scripts/fuzz $(FUZZ_SECONDS) $^
+test-fuzz: $(FUZZ_BIN) $(BUILD)/host/slicscan
+	@scripts/fuzz $(or $(FUZZ_TEST_SECONDS),20) $(FUZZ_BIN)
+
+fuzz-long: $(FUZZ_BIN) $(BUILD)/host/slicscan
+	@scripts/fuzz $(FUZZ_SECONDS) $(FUZZ_BIN)
 
 # ---- coverage (a measurement, not a test) -------------------------------------------------------
 

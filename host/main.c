@@ -2,6 +2,7 @@
 /* slicscan, the Linux command: judge the SLIC/MSDM of an acpidump file, a folder of tables,
  * or this machine, and exit with the code a script acts on (README: exit codes). */
 #include "args.h"
+#include "fleetdir.h"
 #include "input.h"
 #include "slicscan.h"
 
@@ -35,6 +36,7 @@ static void usage(FILE *f)
 		"  --policy FILE      extra known keys, accepted versions, stricter rules (docs/POLICY.md)\n"
 		"  --show-key         show the MSDM product key in full (masked by default)\n"
 		"  -q, --quiet        print only the verdict banner\n"
+		"  --fleet DIR [-o FILE]  one HTML page of every report JSON under DIR (docs/FLEET.md)\n"
 		"  --list-findings    list every finding id with its severity and meaning\n"
 		"  --root DIR         without INPUT: the machine whose /sys and /dev are under DIR\n"
 		"                     (a copied machine, or the tests) instead of this one\n"
@@ -46,6 +48,8 @@ static void usage(FILE *f)
 
 int main(int argc, char **argv)
 {
+	if (argc > 1 && !strcmp(argv[1], "--fleet")) /* its own options: host/fleetdir.c */
+		return host_fleet_main(argc, argv);
 	int json = 0, quiet = 0, csv = 0;
 	const char *input = NULL, *policy_path = NULL, *root = NULL;
 	static struct ss_policy policy;

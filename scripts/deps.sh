@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
 # Install the Debian 12 packages a make target needs, only when some are missing.
-# Usage: scripts/deps.sh GROUP... (build efi test fuzz qemu bench bios)
+# Usage: scripts/deps.sh GROUP... (build efi test fuzz qemu bench bios browser)
 set -euo pipefail
 
 pkgs=()
@@ -16,6 +16,8 @@ for g in "$@"; do
 	# the BIOS kernel (32-bit libgcc), its boot chain on the stick (SYSLINUX's MBR, ldlinux,
 	# mboot.c32), and SeaBIOS boots in QEMU (test-bios)
 	bios) pkgs+=(gcc make binutils gcc-multilib syslinux syslinux-common mtools dosfstools seabios qemu-system-x86 python3) ;;
+	# the fleet page rendered in a real browser (make test-fleet): headless Chromium, CJK fonts
+	browser) pkgs+=(chromium fonts-noto-cjk python3) ;;
 	*) echo "deps.sh: unknown group '$g'" >&2; exit 4 ;;
 	esac
 done
