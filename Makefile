@@ -42,7 +42,7 @@ HOST_CFLAGS := -std=c99 -g $(WARN) -D_DEFAULT_SOURCE -Iacpi -Ifw -Iefi/logic -Ih
 SAN_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
 .PHONY: all help host efi bios san test bench run usb clean deps coverage install uninstall \
-	test-unit test-oracle test-corpus test-cli test-fuzz test-qemu test-bios fuzz-long efi-check
+	test-unit test-oracle test-corpus test-cli test-fleet test-fuzz test-qemu test-bios fuzz-long efi-check
 
 all: host efi bios
 
@@ -61,7 +61,7 @@ help:
 	@echo "               (DESTDIR=dir stages them for a package); make uninstall removes them"
 
 deps:
-	@scripts/deps.sh build efi test fuzz qemu bench bios
+	@scripts/deps.sh build efi test fuzz qemu bench bios browser
 
 # ---- host builds ----------------------------------------------------------------------------
 
@@ -195,7 +195,7 @@ $(BUILD)/bios/slicscan.elf: $(BIOS_OBJ) bios/bios.ld
 
 # The README's test command. scripts/test runs every suite below and prints "N passed, N failed".
 test:
-	@scripts/deps.sh build efi test fuzz qemu bios
+	@scripts/deps.sh build efi test fuzz qemu bios browser
 	@scripts/test
 
 # The UEFI apps build warning-free for both architectures and are loadable PE images.
@@ -220,6 +220,12 @@ test-cli: $(BUILD)/san/slicscan
 	@python3 tests/cli/test_cli.py --slicscan $(BUILD)/san/slicscan
 	@python3 tests/cli/test_machine.py --slicscan $(BUILD)/san/slicscan
 	@python3 tests/cli/test_install.py --slicscan $(BUILD)/san/slicscan --build $(BUILD)
+
+# The fleet page (docs/FLEET.md) rendered by headless Chromium: counts, groups, damaged and
+# hostile reports, sorting and filtering by clicks, 2,000 machines; a screenshot in build/fleet/.
+test-fleet: $(BUILD)/san/slicscan
+	@scripts/deps.sh browser
+	@python3 tests/fleet/test_fleet.py --slicscan $(BUILD)/san/slicscan --build $(BUILD)
 
 # ---- fuzzing ----------------------------------------------------------------------------------
 
@@ -266,7 +272,7 @@ $(BUILD)/bench/bench_core: tests/bench/bench_core.c $(patsubst %.c,$(BUILD)/host
 	$(Q)$(CC) $(HOST_CFLAGS) -O2 -o $@ $^
 
 bench: $(BUILD)/host/slicscan
-	@scripts/deps.sh bench qemu bios
+	@scripts/deps.sh bench qemu bios browser
 	@-$(MAKE) --no-print-directory efi bios >/dev/null 2>&1 || true
 	@scripts/bench
 

@@ -30,9 +30,18 @@ size_t fw_fleet_total(const struct fw_fleet *f)
 	return t;
 }
 
+/* Copy, cut on a UTF-8 character boundary when it does not fit (a cut never leaves half a
+ * character for the page to show as a replacement mark). */
 static void copy(char *dst, size_t cap, const char *src)
 {
-	ss_fmt(dst, cap, "%s", src);
+	size_t n = ss_strlen(src);
+	if (n >= cap) {
+		n = cap - 1;
+		while (n > 0 && ((unsigned char)src[n] & 0xC0) == 0x80)
+			n--;
+	}
+	ss_memcopy(dst, src, n);
+	dst[n] = '\0';
 }
 
 /* Where each field of a report lives (docs/REPORT.md). */

@@ -94,7 +94,7 @@ static void text(const struct out *o, const char *s)
 /* A firmware string as isolated text; an empty one as "(unknown)". */
 static void fwtext(const struct out *o, const char *s)
 {
-	put(o, "<bdi>");
+	put(o, s[0] ? "<bdi>" : "<bdi class=\"unk\">");
 	text(o, s[0] ? s : lab(o->lang, L_UNKNOWN));
 	put(o, "</bdi>");
 }
@@ -139,7 +139,7 @@ static const char css[] =
 	"table{border-collapse:collapse;width:100%;table-layout:auto}"
 	"th,td{border:1px solid #ccc;padding:.25em .5em;text-align:left;vertical-align:top;"
 	"overflow-wrap:anywhere;max-width:28em}"
-	"th{background:#eee;position:sticky;top:0}#machine-table th{cursor:pointer;user-select:none}"
+	"th{background:#eee;position:sticky;top:0;white-space:nowrap}td.v,.unk{white-space:nowrap}.unk{color:#888}#machine-table th{cursor:pointer;user-select:none}"
 	"th[aria-sort=ascending]::after{content:' \\25B2'}th[aria-sort=descending]::after{content:' \\25BC'}"
 	"tr.not-ready td.v{color:#b3261e;font-weight:bold}tr.error td.v{color:#555;font-weight:bold}"
 	"tr.ready td.v{color:#1b7a2e}tr.ready-with-warnings td.v{color:#a86b00}"

@@ -134,7 +134,8 @@ int host_fleet_main(int argc, char **argv)
 		rc = SS_EXIT_CANNOT_JUDGE;
 		goto done;
 	}
-	qsort(ns.v, ns.n, sizeof(ns.v[0]), by_name);
+	if (ns.n > 1)
+		qsort(ns.v, ns.n, sizeof(ns.v[0]), by_name);
 	fw_fleet_init(f, m, FW_FLEET_MAX, bad, FW_FLEET_MAX);
 	for (size_t i = 0; i < ns.n; i++) {
 		char full[8192];

@@ -159,6 +159,12 @@ static void test_fleet_read(void **state)
 	/* a warning-severity failure finding gives no cause */
 	add("c.json", report("ready-with-warnings", "X", "Y", "1", "S2", "slic-blank-ff", "warning"));
 	assert_int_equal(fl.m[2].cause, SS_CAUSE_NONE);
+	/* a long model is cut on a character boundary */
+	char model[400] = "";
+	for (int i = 0; i < 100; i++)
+		strcat(model, i ? "\xe5\x8f\xb0" : "ab");
+	add("d.json", report("ready", "X", model, "1", "S3", "root-absent", "info"));
+	assert_int_equal(strlen(fl.m[3].model), 2 + 3 * 41);
 	assert_int_equal(fl.count[FW_FV_WARN], 1);
 }
 
