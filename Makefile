@@ -285,6 +285,7 @@ test-qemu: efi bios host $(BUILD)/efi-x86_64/tests/qemu/loadopts.efi
 	@scripts/deps.sh qemu
 	@ovmf-images/fetch --out $(BUILD)/ovmf
 	@BUILD=$(BUILD) python3 tests/qemu/run_scenarios.py -j $(QEMU_JOBS)
+	@BUILD=$(BUILD) python3 tests/qemu/run_fleet.py
 
 # The legacy-BIOS suite (docs/BIOS.md): the make-usb image booted by SeaBIOS (USB and IDE).
 test-bios: usb host

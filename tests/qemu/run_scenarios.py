@@ -913,7 +913,7 @@ def run_scenario(sc, manifest):
 # ---- the graphical screen ----------------------------------------------------------------
 
 GLYPHS = {}  # learned once per run (screen.learn) when a screen scenario is chosen
-APP_LINES = re.compile(r"^(Report saved:|Summary:|Press any key|Problems found|Also found|  \.\.\. and )")
+APP_LINES = re.compile(r"^(Report saved:|Summary:|Fleet page:|Press any key|Problems found|Also found|  \.\.\. and )")
 
 
 def words(text):
