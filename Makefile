@@ -44,7 +44,7 @@ HOST_CFLAGS := -std=c99 -g $(WARN) -D_DEFAULT_SOURCE -Iacpi -Ifw -Iefi/logic -Ih
 SAN_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
 .PHONY: all help host efi bios san test bench run usb clean deps coverage install uninstall \
-	test-unit test-oracle test-corpus test-cli test-fuzz test-qemu test-bios fuzz-long efi-check \
+	test-unit test-oracle test-corpus test-cli test-fleet test-fuzz test-qemu test-bios fuzz-long efi-check \
 	test-net bench-net
 
 all: host efi bios
@@ -67,7 +67,7 @@ help:
 	@echo "               (DESTDIR=dir stages them for a package); make uninstall removes them"
 
 deps:
-	@scripts/deps.sh build efi test fuzz qemu bench bios win net
+	@scripts/deps.sh build efi test fuzz qemu bench bios win net browser
 
 # ---- host builds ----------------------------------------------------------------------------
 
@@ -256,7 +256,7 @@ test-win: $(BUILD)/san/slicscan win win-test
 
 # The README's test command. scripts/test runs every suite below and prints "N passed, N failed".
 test:
-	@scripts/deps.sh build efi test fuzz qemu bios win net
+	@scripts/deps.sh build efi test fuzz qemu bios win net browser
 	@scripts/test
 
 # The UEFI apps build warning-free for both architectures and are loadable PE images.
@@ -283,6 +283,12 @@ test-cli: $(BUILD)/san/slicscan
 	@python3 tests/cli/test_lang.py --slicscan $(BUILD)/san/slicscan
 	@python3 tests/cli/test_install.py --slicscan $(BUILD)/san/slicscan --build $(BUILD)
 
+# The fleet page (docs/FLEET.md) rendered by headless Chromium: counts, groups, damaged and
+# hostile reports, sorting and filtering by clicks, 2,000 machines; a screenshot in build/fleet/.
+test-fleet: $(BUILD)/san/slicscan
+	@scripts/deps.sh browser
+	@python3 tests/fleet/test_fleet.py --slicscan $(BUILD)/san/slicscan --build $(BUILD)
+
 # ---- fuzzing ----------------------------------------------------------------------------------
 
 FUZZ_SECONDS ?= 60
@@ -299,6 +305,13 @@ $(BUILD)/fuzz/fuzz_fat: tests/fuzz/fuzz_fat.c $(FAT_SRC) $(wildcard fw/*.h acpi/
 	@echo "  CC      $@"
 	$(Q)$(CLANG) $(FUZZ_FLAGS) -Ifw -o $@ $< $(FAT_SRC)
 
+# The fleet page's reader and renderer: report JSON in, the page out (fw/jsonread.c, fw/fleet*.c).
+FLEET_SRC := fw/jsonread.c fw/fleet.c fw/fleet_html.c
+$(BUILD)/fuzz/fuzz_fleet: tests/fuzz/fuzz_fleet.c $(FLEET_SRC) $(CORE_SRC) $(wildcard fw/*.h acpi/*.h acpi/*.def)
+	@mkdir -p $(dir $@)
+	@echo "  CC      $@"
+	$(Q)$(CLANG) $(FUZZ_FLAGS) -Ifw -o $@ $< $(FLEET_SRC) $(CORE_SRC)
+
 # The network checks' parsers (fw/http.c) and slicscan.cfg with its network keys.
 HTTP_FUZZ_SRC := fw/http.c fw/config.c fw/printable.c
 $(BUILD)/fuzz/fuzz_http: tests/fuzz/fuzz_http.c $(HTTP_FUZZ_SRC) $(CORE_SRC) $(wildcard fw/*.h acpi/*.h acpi/*.def)
@@ -306,13 +319,13 @@ $(BUILD)/fuzz/fuzz_http: tests/fuzz/fuzz_http.c $(HTTP_FUZZ_SRC) $(CORE_SRC) $(w
 	@echo "  CC      $@"
 	$(Q)$(CLANG) $(FUZZ_FLAGS) -Ifw -o $@ $< $(HTTP_FUZZ_SRC) $(CORE_SRC)
 
-FUZZ_BIN := $(addprefix $(BUILD)/fuzz/,fuzz_acpidump fuzz_tables fuzz_policy fuzz_fat fuzz_http)
+FUZZ_BIN := $(addprefix $(BUILD)/fuzz/,fuzz_acpidump fuzz_tables fuzz_policy fuzz_fat fuzz_http fuzz_fleet)
 
-test-fuzz: $(FUZZ_BIN)
-	@scripts/fuzz $(or $(FUZZ_TEST_SECONDS),20) $^
+test-fuzz: $(FUZZ_BIN) $(BUILD)/host/slicscan
+	@scripts/fuzz $(or $(FUZZ_TEST_SECONDS),20) $(FUZZ_BIN)
 
-fuzz-long: $(FUZZ_BIN)
-	@scripts/fuzz $(FUZZ_SECONDS) $^
+fuzz-long: $(FUZZ_BIN) $(BUILD)/host/slicscan
+	@scripts/fuzz $(FUZZ_SECONDS) $(FUZZ_BIN)
 
 # ---- coverage (a measurement, not a test) -------------------------------------------------------
 
@@ -328,7 +341,7 @@ $(BUILD)/bench/bench_core: tests/bench/bench_core.c $(patsubst %.c,$(BUILD)/host
 	$(Q)$(CC) $(HOST_CFLAGS) -O2 -o $@ $^
 
 bench: $(BUILD)/host/slicscan
-	@scripts/deps.sh bench qemu bios
+	@scripts/deps.sh bench qemu bios browser
 	@-$(MAKE) --no-print-directory efi bios >/dev/null 2>&1 || true
 	@scripts/bench
 	@-$(MAKE) --no-print-directory bench-net
@@ -355,6 +368,7 @@ test-qemu: efi bios host $(BUILD)/efi-x86_64/tests/qemu/loadopts.efi
 	@scripts/deps.sh qemu
 	@ovmf-images/fetch --out $(BUILD)/ovmf
 	@BUILD=$(BUILD) python3 tests/qemu/run_scenarios.py -j $(QEMU_JOBS)
+	@BUILD=$(BUILD) python3 tests/qemu/run_fleet.py
 
 # The legacy-BIOS suite (docs/BIOS.md): the make-usb image booted by SeaBIOS (USB and IDE).
 test-bios: usb host

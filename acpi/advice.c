@@ -37,25 +37,57 @@ static const enum ss_msg_id *remedies(enum ss_cause c)
 	return 0;
 }
 
+enum ss_cause ss_cause_fold(enum ss_cause sofar, enum ss_finding_id id, enum ss_severity sev)
+{
+	if (id >= SS_F_COUNT)
+		return sofar;
+	const struct ss_finding_info *fi = ss_finding_info(id);
+	if (fi->scope != SS_SCOPE_WIN7 || sev != SS_SEV_ERROR || !fi->cause)
+		return sofar;
+	if (sofar == SS_CAUSE_PLACEHOLDER || fi->cause == SS_CAUSE_PLACEHOLDER)
+		return SS_CAUSE_PLACEHOLDER;
+	return sofar ? sofar : fi->cause;
+}
+
 /* The cause of a Windows 7 failure: a named placeholder explains more than the broken
- * signature that comes with it; otherwise the first failing rule met. */
+ * signature that comes with it; otherwise the first failing rule met. A rule's own severity
+ * counts here, not the one a policy gave it: the remedy follows what is wrong. */
 static enum ss_cause cause_of(const struct ss_result *r)
 {
 	enum ss_cause c = SS_CAUSE_NONE;
-	for (size_t i = 0; i < r->nf; i++) {
-		const struct ss_finding_info *fi = ss_finding_info(r->f[i].id);
-		if (fi->scope != SS_SCOPE_WIN7 || fi->sev != SS_SEV_ERROR || !fi->cause)
-			continue;
-		if (fi->cause == SS_CAUSE_PLACEHOLDER)
-			return fi->cause;
-		if (!c)
-			c = fi->cause;
-	}
+	for (size_t i = 0; i < r->nf; i++)
+		c = ss_cause_fold(c, r->f[i].id, ss_finding_info(r->f[i].id)->sev);
 	return c;
 }
 
-/* The firmware walk found no RSDP pointer at all (none in the EFI configuration table), as
- * opposed to one that is broken or unreadable (rsdp-invalid) or a lack of room. */
+const char *ss_cause_next(enum ss_cause c, size_t i)
+{
+	const enum ss_msg_id *lines = remedies(c);
+	for (size_t k = 0; lines && lines[k] != SS_M_COUNT; k++)
+		if (k == i)
+			return ss_msg(SS_LANG_EN, lines[k]);
+	return 0;
+}
+
+const char *ss_cause_name(enum ss_cause c)
+{
+	switch (c) {
+	case SS_CAUSE_ERASED: return "erased";
+	case SS_CAUSE_PLACEHOLDER: return "placeholder";
+	case SS_CAUSE_NO_MARKER: return "no-marker";
+	case SS_CAUSE_DAMAGED: return "damaged";
+	case SS_CAUSE_IDS: return "ids-differ";
+	case SS_CAUSE_VERSION: return "version";
+	case SS_CAUSE_NONE: break;
+	}
+	return "none";
+}
+
+bool ss_cause_needs_bios(enum ss_cause c)
+{
+	return c == SS_CAUSE_ERASED || c == SS_CAUSE_DAMAGED || c == SS_CAUSE_IDS;
+}
+
 static bool no_rsdp_published(const struct ss_result *r)
 {
 	const struct ss_tableset *s = r->set;

@@ -69,6 +69,18 @@ static inline int ss_streq(const char *a, const char *b)
 	return *a == *b;
 }
 
+/* The value of one hexadecimal digit, or -1 when c is not one. */
+static inline int ss_hexval(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
 /* Sum of bytes modulo 256: an ACPI table or RSDP is valid when this is 0. */
 static inline uint8_t ss_sum8(const uint8_t *p, size_t n)
 {

@@ -21,17 +21,6 @@
 #include "internal.h"
 #include "text.h"
 
-static int hexval(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 struct line {
 	const char *p;
 	size_t n;
@@ -108,10 +97,10 @@ static int parse_header(struct line l, char name[9], uint64_t *addr)
 	i += 2;
 	uint64_t a = 0;
 	size_t digits = 0;
-	for (; i < l.n && hexval(l.p[i]) >= 0; i++, digits++) {
+	for (; i < l.n && ss_hexval(l.p[i]) >= 0; i++, digits++) {
 		if (digits >= 16)
 			return 0;
-		a = (a << 4) | (uint64_t)hexval(l.p[i]);
+		a = (a << 4) | (uint64_t)ss_hexval(l.p[i]);
 	}
 	while (i < l.n && (l.p[i] == ' ' || l.p[i] == '\t' || l.p[i] == '\r'))
 		i++;
@@ -133,19 +122,19 @@ static int parse_data(struct line l, uint64_t *offset, uint8_t out[16])
 		return 0;
 	uint64_t off = 0;
 	size_t digits = 0;
-	for (; i < l.n && hexval(l.p[i]) >= 0; i++, digits++) {
+	for (; i < l.n && ss_hexval(l.p[i]) >= 0; i++, digits++) {
 		if (digits >= 16)
 			return 0;
-		off = (off << 4) | (uint64_t)hexval(l.p[i]);
+		off = (off << 4) | (uint64_t)ss_hexval(l.p[i]);
 	}
 	if (!digits || i >= l.n || l.p[i] != ':')
 		return 0;
 	i++;
 	int n = 0;
-	while (n < 16 && i + 3 <= l.n && l.p[i] == ' ' && hexval(l.p[i + 1]) >= 0 &&
-	       hexval(l.p[i + 2]) >= 0 &&
+	while (n < 16 && i + 3 <= l.n && l.p[i] == ' ' && ss_hexval(l.p[i + 1]) >= 0 &&
+	       ss_hexval(l.p[i + 2]) >= 0 &&
 	       (i + 3 == l.n || l.p[i + 3] == ' ' || l.p[i + 3] == '\r')) {
-		out[n++] = (uint8_t)(hexval(l.p[i + 1]) << 4 | hexval(l.p[i + 2]));
+		out[n++] = (uint8_t)(ss_hexval(l.p[i + 1]) << 4 | ss_hexval(l.p[i + 2]));
 		i += 3;
 	}
 	if (!n)

@@ -66,12 +66,6 @@ const char *ss_target_str(enum ss_target t)
 	return t == SS_TARGET_WIN8 ? "windows8" : "windows7";
 }
 
-static int hexdig(char c)
-{
-	c = (char)lower((unsigned char)c);
-	return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
-}
-
 /* "2.1" -> 0x00020001, "0x00020001" -> same. */
 static int parse_version(const char *w, size_t n, uint32_t *out)
 {
@@ -80,9 +74,9 @@ static int parse_version(const char *w, size_t n, uint32_t *out)
 		if (n > 10)
 			return -1;
 		for (size_t i = 2; i < n; i++) {
-			if (hexdig(w[i]) < 0)
+			if (ss_hexval(w[i]) < 0)
 				return -1;
-			v = v << 4 | (uint32_t)hexdig(w[i]);
+			v = v << 4 | (uint32_t)ss_hexval(w[i]);
 		}
 		*out = v;
 		return 0;
@@ -212,7 +206,7 @@ static int directive(struct ss_policy *p, struct word *w, int nw, char *err, siz
 		ss_memfill(k, 0, sizeof(*k));
 		ss_memcopy(k->oem_id, w[1].p, w[1].n);
 		for (int i = 0; i < 8; i++) {
-			int hi = hexdig(w[2].p[2 * i]), lo = hexdig(w[2].p[2 * i + 1]);
+			int hi = ss_hexval(w[2].p[2 * i]), lo = ss_hexval(w[2].p[2 * i + 1]);
 			if (hi < 0 || lo < 0) {
 				ss_fmt(err, errlen, "line %zu: the fingerprint must be 16 hex digits", ln);
 				return -1;

@@ -92,6 +92,14 @@ struct ss_finding_info {
 };
 
 const struct ss_finding_info *ss_finding_info(enum ss_finding_id f);
+/* The advice catalogue by cause (acpi/advice.c), for readers of saved reports (the fleet
+ * page): fold one finding into the cause found so far (a placeholder wins, else the first
+ * Windows 7 error met), the i-th remedy line of a cause (NULL past the last), a short stable
+ * name, and whether the remedy is the vendor's BIOS. */
+enum ss_cause ss_cause_fold(enum ss_cause sofar, enum ss_finding_id id, enum ss_severity sev);
+const char *ss_cause_next(enum ss_cause c, size_t i);
+const char *ss_cause_name(enum ss_cause c);
+bool ss_cause_needs_bios(enum ss_cause c);
 /* Look a finding up by its id string; returns SS_F_COUNT when unknown. */
 enum ss_finding_id ss_finding_by_id(const char *id, size_t len);
 const char *ss_severity_str(enum ss_severity s);

@@ -16,6 +16,7 @@
 #include "clock.h"
 #include "efi_launch.h"
 #include "memmap.h"
+#include "fleet_stick.h"
 #include "report.h"
 #include "smbios.h"
 
@@ -98,6 +99,11 @@ EFI_STATUS efi_ss_file_append(const struct efi_ss_vol *v, const char *path, cons
 EFI_STATUS efi_ss_file_delete(const struct efi_ss_vol *v, const char *path);
 /* True when path exists, or when that cannot be determined (see naming.h). */
 bool efi_ss_file_exists(const struct efi_ss_vol *v, const char *path);
+/* Call each(arg, name) for every file (not directory) in dir; names outside ASCII become '?'. */
+EFI_STATUS efi_ss_dir_list(const struct efi_ss_vol *v, const char *dir,
+			   void (*each)(void *arg, const char *name), void *arg);
+/* Rename the file at path to new_name in its folder (SetInfo with a new FileName). */
+EFI_STATUS efi_ss_file_rename(const struct efi_ss_vol *v, const char *path, const char *new_name);
 void efi_ss_vol_close(struct efi_ss_vol *v);
 
 /* ---- the running image (image.c) ---- */
@@ -161,6 +167,9 @@ void efi_ss_facts_fill(struct efi_ss_facts *f, const struct fw_smbios_info *smb,
  * (cap >= 400) names the text file and says whether the summary line was added (a failed
  * summary changes nothing else); on failure a finding "report-not-saved" is added to r (so
  * the console shows it) and false is returned. */
+/* Regenerate \slicscan\summary.html from the reports in dir (fw/fleet_stick.c); NULL when
+ * done, else why not. */
+const char *efi_ss_fleet_page(const struct efi_ss_vol *v, const char *dir);
 bool efi_ss_report_write(const struct efi_ss_vol *v, const char *dir, const char *summary,
 			 const struct fw_smbios_info *smb, bool have_smbios,
 			 struct ss_result *r, const struct ss_info *info, enum ss_lang lang,

@@ -269,6 +269,67 @@ EFI_STATUS efi_ss_file_delete(const struct efi_ss_vol *v, const char *path)
 	return EFI_ERROR(st) ? st : f_delete(&f);
 }
 
+EFI_STATUS efi_ss_dir_list(const struct efi_ss_vol *v, const char *dir,
+			   void (*each)(void *arg, const char *name), void *arg)
+{
+	struct file f;
+	EFI_STATUS st = f_open(v, dir, EFI_FILE_MODE_READ, 0, &f);
+	if (EFI_ERROR(st))
+		return st;
+	UINTN cap = SIZE_OF_EFI_FILE_INFO + 512 * sizeof(CHAR16);
+	EFI_FILE_INFO *info = AllocatePool(cap);
+	if (info == NULL) {
+		f_close(&f);
+		return EFI_OUT_OF_RESOURCES;
+	}
+	/* Read on a directory returns one EFI_FILE_INFO per call, 0 bytes at the end. */
+	for (unsigned k = 0; k < 65536; k++) {
+		UINTN n = cap;
+		st = f_read(&f, &n, info);
+		if (EFI_ERROR(st) || n == 0)
+			break;
+		if (info->Attribute & EFI_FILE_DIRECTORY)
+			continue;
+		char name[256];
+		efi_ss_ucs2_ascii(info->FileName, 255, name, sizeof(name));
+		each(arg, name);
+	}
+	FreePool(info);
+	f_close(&f);
+	return EFI_ERROR(st) ? st : EFI_SUCCESS;
+}
+
+EFI_STATUS efi_ss_file_rename(const struct efi_ss_vol *v, const char *path, const char *new_name)
+{
+	struct file f;
+	CHAR16 name[PATH16_MAX];
+	EFI_STATUS st = path16(new_name, name);
+	if (EFI_ERROR(st))
+		return st;
+	st = f_open(v, path, MODE_RW, 0, &f);
+	if (EFI_ERROR(st))
+		return st;
+	EFI_FILE_INFO *old = f_info(&f);
+	UINTN size = SIZE_OF_EFI_FILE_INFO + StrSize(name);
+	EFI_FILE_INFO *info = old ? AllocatePool(size) : NULL;
+	if (info == NULL) {
+		st = EFI_OUT_OF_RESOURCES;
+	} else {
+		/* the same facts under the new name: SetInfo with another FileName renames */
+		CopyMem(info, old, SIZE_OF_EFI_FILE_INFO);
+		info->Size = size;
+		StrCpy(info->FileName, name);
+		st = f.sh != NULL ? v->shell->SetFileInfo(f.sh, info)
+				  : f.fh->SetInfo(f.fh, &GenericFileInfo, size, info);
+	}
+	if (old != NULL)
+		FreePool(old);
+	if (info != NULL)
+		FreePool(info);
+	EFI_STATUS cst = f_close(&f);
+	return EFI_ERROR(st) ? st : cst;
+}
+
 void efi_ss_vol_close(struct efi_ss_vol *v)
 {
 	if (v->root != NULL)

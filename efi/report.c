@@ -4,6 +4,7 @@
  * The text file gets CRLF line ends so that old Notepad shows it properly. */
 #include "efi_ss.h"
 
+#include "fleet_stick.h"
 #include "printable.h"
 
 void efi_ss_facts_fill(struct efi_ss_facts *f, const struct fw_smbios_info *smb,
@@ -97,4 +98,34 @@ bool efi_ss_report_write(const struct efi_ss_vol *v, const char *dir, const char
 	const struct fw_files fs = { (void *)v, f_exists, f_mkdirs, f_write_new, f_append,
 				     f_remove, why, f_alloc, f_release };
 	return fw_report_write(&fs, dir, summary, have_smbios ? smb : NULL, r, info, lang, saved, cap);
+}
+
+/* ---- the fleet page's extra operations (fw/fleet_stick.h) ---- */
+
+static int f_list(void *ctx, const char *dir, fw_list_fn each, void *arg)
+{
+	return code(efi_ss_dir_list(ctx, dir, each, arg));
+}
+
+static int f_read_all(void *ctx, const char *path, size_t max, char **data, size_t *len)
+{
+	UINT8 *d = NULL;
+	UINTN n = 0;
+	int err = code(efi_ss_file_read(ctx, path, &d, &n, max));
+	*data = (char *)d; /* from AllocatePool: f_release frees it */
+	*len = n;
+	return err;
+}
+
+static int f_rename(void *ctx, const char *path, const char *new_name)
+{
+	return code(efi_ss_file_rename(ctx, path, new_name));
+}
+
+const char *efi_ss_fleet_page(const struct efi_ss_vol *v, const char *dir)
+{
+	const struct fw_files fs = { (void *)v, f_exists, f_mkdirs, f_write_new, f_append,
+				     f_remove, why, f_alloc, f_release };
+	const struct fw_fleet_files ff = { &fs, f_list, f_read_all, f_rename };
+	return fw_fleet_stick_write(&ff, dir, FW_FLEET_PAGE_DEFAULT, "en");
 }

@@ -4,6 +4,7 @@
  * codes). main() is host/linux_main.c's or wmain() host/win_main.c's; both call host_main(). */
 #include "main.h"
 #include "args.h"
+#include "fleetdir.h"
 #include "input.h"
 #include "machine.h"
 #include "output.h"
@@ -41,6 +42,7 @@ static void usage(FILE *f)
 		"                     .csv, else text; CRLF line ends (e.g. %%_SMSTSLogPath%%\\slicscan.txt)\n"
 		"  --lang L           en or zh-TW: the language of the text report (UTF-8); default\n"
 		"                     from LC_ALL, LC_MESSAGES or LANG (zh_TW*); JSON/CSV never change\n"
+		"  --fleet DIR [-o FILE]  one HTML page of every report JSON under DIR (docs/FLEET.md)\n"
 		"  --list-findings    list every finding id with its severity and meaning\n"
 		"  --root DIR         without INPUT: the machine whose /sys and /dev are under DIR\n"
 		"                     (a copied machine, or the tests) instead of this one\n"
@@ -52,6 +54,8 @@ static void usage(FILE *f)
 
 int host_main(int argc, char **argv)
 {
+	if (argc > 1 && !strcmp(argv[1], "--fleet")) /* its own options: host/fleetdir.c */
+		return host_fleet_main(argc, argv);
 	int json = 0, quiet = 0, csv = 0, summary = 0;
 	const char *input = NULL, *policy_path = NULL, *root = NULL, *report = NULL;
 	static struct ss_policy policy;

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
 # Install the Debian 12 packages a make target needs, only when some are missing.
-# Usage: scripts/deps.sh GROUP... (build efi test fuzz qemu bench bios win net)
+# Usage: scripts/deps.sh GROUP... (build efi test fuzz qemu bench bios win net browser)
 set -euo pipefail
 
 pkgs=()
@@ -24,6 +24,8 @@ for g in "$@"; do
 	# the network-boot scenarios (test-net): the collector the docs recommend (nginx with its
 	# DAV module, which nginx-core has) and socat for QEMU's guestfwd to 127.0.0.1
 	net) pkgs+=(nginx-core socat qemu-system-x86 ovmf python3) ;;
+	# the fleet page rendered in a real browser (make test-fleet): headless Chromium, CJK fonts
+	browser) pkgs+=(chromium fonts-noto-cjk python3) ;;
 	*) echo "deps.sh: unknown group '$g'" >&2; exit 4 ;;
 	esac
 done

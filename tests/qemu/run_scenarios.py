@@ -983,7 +983,7 @@ def check_zh(sc, wd, serial, errs):
         errs.append("screen: no 處理方式 (what to do) on the last screen")
     if sc.verdict and not re.search(BANNER[sc.verdict], serial):
         errs.append("serial console lacks the English banner")
-APP_LINES = re.compile(r"^(Report saved:|Summary:|Press any key|Problems found|Also found|  \.\.\. and )")
+APP_LINES = re.compile(r"^(Report saved:|Summary:|Fleet page:|Press any key|Problems found|Also found|  \.\.\. and )")
 
 
 def words(text):
