@@ -60,12 +60,12 @@ static enum ss_cause cause_of(const struct ss_result *r)
 	return c;
 }
 
-const char *ss_cause_next(enum ss_cause c, size_t i)
+const char *ss_cause_next(enum ss_cause c, size_t i, enum ss_lang lang)
 {
 	const enum ss_msg_id *lines = remedies(c);
 	for (size_t k = 0; lines && lines[k] != SS_M_COUNT; k++)
 		if (k == i)
-			return ss_msg(SS_LANG_EN, lines[k]);
+			return ss_msg(lang, lines[k]);
 	return 0;
 }
 

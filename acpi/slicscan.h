@@ -94,10 +94,10 @@ struct ss_finding_info {
 const struct ss_finding_info *ss_finding_info(enum ss_finding_id f);
 /* The advice catalogue by cause (acpi/advice.c), for readers of saved reports (the fleet
  * page): fold one finding into the cause found so far (a placeholder wins, else the first
- * Windows 7 error met), the i-th remedy line of a cause (NULL past the last), a short stable
+ * Windows 7 error met), the i-th remedy line of a cause (NULL past the last;
+ * ss_cause_next, below enum ss_lang), a short stable
  * name, and whether the remedy is the vendor's BIOS. */
 enum ss_cause ss_cause_fold(enum ss_cause sofar, enum ss_finding_id id, enum ss_severity sev);
-const char *ss_cause_next(enum ss_cause c, size_t i);
 const char *ss_cause_name(enum ss_cause c);
 bool ss_cause_needs_bios(enum ss_cause c);
 /* Look a finding up by its id string; returns SS_F_COUNT when unknown. */
@@ -421,6 +421,8 @@ const char *ss_finding_text(enum ss_lang lang, enum ss_finding_id f);
 const char *ss_finding_act(enum ss_lang lang, enum ss_finding_id f);
 /* "en" or "zh-TW" (also "zh_TW", any case) -> 0 and *out; -1 otherwise. */
 int ss_lang_parse(const char *s, size_t n, enum ss_lang *out);
+/* The i-th remedy line of a cause in a language (NULL past the last): acpi/advice.c. */
+const char *ss_cause_next(enum ss_cause c, size_t i, enum ss_lang lang);
 /* The language the environment asks for: the first set and non-empty of LC_ALL, LC_MESSAGES,
  * LANG (POSIX precedence) selects zh-TW when it starts with "zh_TW" (or "zh-TW"); anything
  * else is English. Arguments may be NULL. */

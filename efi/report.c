@@ -122,10 +122,10 @@ static int f_rename(void *ctx, const char *path, const char *new_name)
 	return code(efi_ss_file_rename(ctx, path, new_name));
 }
 
-const char *efi_ss_fleet_page(const struct efi_ss_vol *v, const char *dir)
+const char *efi_ss_fleet_page(const struct efi_ss_vol *v, const char *dir, enum ss_lang lang)
 {
 	const struct fw_files fs = { (void *)v, f_exists, f_mkdirs, f_write_new, f_append,
 				     f_remove, why, f_alloc, f_release };
 	const struct fw_fleet_files ff = { &fs, f_list, f_read_all, f_rename };
-	return fw_fleet_stick_write(&ff, dir, FW_FLEET_PAGE_DEFAULT, "en");
+	return fw_fleet_stick_write(&ff, dir, FW_FLEET_PAGE_DEFAULT, ss_lang_str(lang));
 }

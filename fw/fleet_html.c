@@ -8,7 +8,7 @@
 
 #include "bytes.h"
 
-/* Every label of the page, one column per language (zh-TW comes as a second column). */
+/* Every label of the page, one table per language (vocabulary of the campus guide). */
 enum lab { L_TITLE, L_MACHINES, L_FILES_READ, L_READY, L_WARN, L_NOT_READY, L_ERROR,
 	   L_GROUPS, L_GROUPS_NONE, L_MANUFACTURER, L_MODEL, L_BIOS, L_COUNT_COL, L_CAUSE,
 	   L_BIOS_UPDATE, L_TODO, L_YES, L_NO, L_TABLE, L_FILTER, L_ALL, L_REPORT, L_VERDICT,
@@ -49,10 +49,51 @@ static const char *const en[L_COUNT] = {
 	[L_UNKNOWN] = "(unknown)",
 };
 
+static const char *const zh[L_COUNT] = {
+	[L_TITLE] = "slicscan：全部電腦",
+	[L_MACHINES] = "台電腦",
+	[L_FILES_READ] = "報告讀自",
+	[L_READY] = "就緒",
+	[L_WARN] = "就緒（有警告）",
+	[L_NOT_READY] = "未就緒",
+	[L_ERROR] = "無法判斷",
+	[L_GROUPS] = "未就緒的機型：製造商、型號與 BIOS 版本",
+	[L_GROUPS_NONE] = "沒有未就緒的電腦。",
+	[L_MANUFACTURER] = "製造商",
+	[L_MODEL] = "型號",
+	[L_BIOS] = "BIOS 版本",
+	[L_COUNT_COL] = "電腦數",
+	[L_CAUSE] = "原因",
+	[L_BIOS_UPDATE] = "需更新 BIOS？",
+	[L_TODO] = "處理方式",
+	[L_YES] = "是",
+	[L_NO] = "否",
+	[L_TABLE] = "電腦",
+	[L_FILTER] = "篩選",
+	[L_ALL] = "全部判定",
+	[L_REPORT] = "報告",
+	[L_VERDICT] = "判定",
+	[L_SERIAL] = "序號",
+	[L_TIME] = "時間",
+	[L_WHY] = "原因（英文）",
+	[L_UNREADABLE] = "無法讀取的檔案",
+	[L_DROPPED] = "份報告已計入上方數字，但未列出（本頁最多列出",
+	[L_BAD_DROPPED] = "個無法讀取的檔案未列出",
+	[L_SORT_HINT] = "按欄位標題即可排序。",
+	[L_UNKNOWN] = "（不明）",
+};
+
+static enum ss_lang lang_of(const char *lang)
+{
+	enum ss_lang l = SS_LANG_EN;
+	if (lang)
+		(void)ss_lang_parse(lang, ss_strlen(lang), &l);
+	return l;
+}
+
 static const char *lab(const char *lang, enum lab l)
 {
-	(void)lang; /* only English so far; a zh-TW column goes beside en */
-	return en[l];
+	return lang_of(lang) == SS_LANG_ZH_TW ? zh[l] : en[l];
 }
 
 struct out {
@@ -231,7 +272,7 @@ static void groups(const struct out *o, const struct fw_fleet *f)
 		text(o, lab(o->lang, bios ? L_YES : L_NO));
 		put(o, "</td><td><ol>");
 		const char *line;
-		for (size_t k = 0; (line = ss_cause_next(m->cause, k)) != 0; k++) {
+		for (size_t k = 0; (line = ss_cause_next(m->cause, k, lang_of(o->lang))) != 0; k++) {
 			put(o, "<li>");
 			text(o, line);
 			put(o, "</li>");

@@ -96,7 +96,7 @@ static void write_file(void *ctx, const char *s, size_t n)
 
 static int usage(const char *why)
 {
-	fprintf(stderr, "slicscan: %s\nUsage: slicscan --fleet DIR [-o FILE] [--lang en]\n", why);
+	fprintf(stderr, "slicscan: %s\nUsage: slicscan --fleet DIR [-o FILE] [--lang en|zh-TW]\n", why);
 	return SS_EXIT_USAGE;
 }
 
@@ -112,7 +112,7 @@ int host_fleet_main(int argc, char **argv)
 		} else if (!strncmp(a, "--report=", 9)) {
 			out = a + 9;
 		} else if (a[0] == '-' && a[1]) {
-			return usage("--fleet takes DIR and -o FILE / --lang en only");
+			return usage("--fleet takes DIR, -o FILE and --lang en|zh-TW only");
 		} else if (dir) {
 			return usage("--fleet takes one folder");
 		} else {

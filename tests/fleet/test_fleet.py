@@ -280,6 +280,19 @@ def browser_checks(slicscan, tmp, build):
         png = open(shot, "rb").read()
         case("browser: a screenshot is saved (%s)" % os.path.relpath(shot, TOP),
              png[:8] == b"\x89PNG\r\n\x1a\n" and len(png) > 20000, len(png))
+        # zh-TW: the same counts and groups, the labels and the advice in Traditional Chinese
+        zh_path = os.path.join(stick, "summary-zh.html")
+        rc, out, err = run([slicscan, "--fleet", stick, "--lang", "zh-TW", "-o", zh_path])
+        b.open("file://" + zh_path)
+        zgot = b.eval("Array.prototype.map.call(document.querySelectorAll('#counts [data-verdict]'),"
+                      "function(e){return [e.getAttribute('data-verdict'),+e.getAttribute('data-count')];})")
+        case("browser: the zh-TW page has the same counts as the English one",
+             rc == 0 and all([v, n] in zgot for v, n in want.items()), (rc, zgot))
+        ztext = b.eval("document.body.innerText")
+        case("browser: the zh-TW page says its labels in zh-TW (未就緒, 處理方式), not English",
+             "未就緒" in ztext and "處理方式" in ztext and "Failing models" not in ztext and
+             b.eval("document.documentElement.lang") == "zh-TW", ztext[:200])
+        b.screenshot(os.path.join(build, "fleet", "fleet-zh-TW.png"))
         # 2,000 machines: it opens, every row is there (the time is measured by make bench)
         bigdir = os.path.join(tmp, "big")
         counts = big_fleet(slicscan, bigdir, 2000)

@@ -260,7 +260,7 @@ static void test_page(void **state)
 	assert_non_null(strstr(p.s, "data-cause=\"no-marker\" data-bios-update=\"no\" data-machines=\"1\""));
 	assert_int_equal(count(p.s, "data-cause="), 2);
 	/* the advice catalogue's own words */
-	assert_non_null(strstr(p.s, ss_cause_next(SS_CAUSE_ERASED, 0) + 20));
+	assert_non_null(strstr(p.s, ss_cause_next(SS_CAUSE_ERASED, 0, SS_LANG_EN) + 20));
 	/* hostile strings are text */
 	assert_int_equal(count(p.s, "<script"), 1);
 	assert_non_null(strstr(p.s, "&lt;script&gt;alert(1)&lt;/script&gt;"));
@@ -271,6 +271,33 @@ static void test_page(void **state)
 	assert_int_equal(count(p.s, "<bdi"), count(p.s, "</bdi>"));
 	assert_null(strstr(p.s, "http"));   /* nothing fetched */
 	assert_null(strstr(p.s, " src="));
+}
+
+/* --lang zh-TW / language = zh-TW: the labels and the advice in zh-TW; the data the scripts
+ * and tests read (data-verdict, data-count, data-cause) never change with the language. */
+static void test_page_zh(void **state)
+{
+	(void)state;
+	static struct page en, zh;
+	fw_fleet_init(&fl, ms, 8, bads, 4);
+	add("reports/A1.json", report("not-ready", "Dell", "OptiPlex", "A12", "A1", "slic-blank-ff", "error"));
+	add("reports/B1.json", report("ready", "HP", "Elite", "1.0", "B1", "root-absent", "info"));
+	en.n = zh.n = 0;
+	fw_fleet_html(&fl, "en", "t", sink, &en);
+	fw_fleet_html(&fl, "zh-TW", "t", sink, &zh);
+	assert_non_null(strstr(zh.s, "<html lang=\"zh-TW\""));
+	assert_non_null(strstr(zh.s, "未就緒的機型"));
+	assert_non_null(strstr(zh.s, ss_cause_next(SS_CAUSE_ERASED, 0, SS_LANG_ZH_TW)));
+	assert_null(strstr(zh.s, ss_cause_next(SS_CAUSE_ERASED, 0, SS_LANG_EN)));
+	assert_null(strstr(zh.s, "Failing models"));
+	assert_null(strstr(en.s, "未就緒"));
+	const char *same[] = { "data-verdict=\"not-ready\" data-count=\"1\"",
+			       "data-verdict=\"ready\" data-count=\"1\"",
+			       "data-cause=\"erased\" data-bios-update=\"yes\" data-machines=\"1\"" };
+	for (size_t i = 0; i < sizeof(same) / sizeof(same[0]); i++) {
+		assert_non_null(strstr(en.s, same[i]));
+		assert_non_null(strstr(zh.s, same[i]));
+	}
 }
 
 static void test_href_encoding(void **state)
@@ -292,7 +319,7 @@ int main(void)
 		cmocka_unit_test(test_json_grammar), cmocka_unit_test(test_json_values),
 		cmocka_unit_test(test_fleet_read),   cmocka_unit_test(test_fleet_damaged),
 		cmocka_unit_test(test_fleet_cap),    cmocka_unit_test(test_page),
-		cmocka_unit_test(test_href_encoding),
+		cmocka_unit_test(test_href_encoding), cmocka_unit_test(test_page_zh),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
