@@ -276,6 +276,10 @@ def machine_suite(a, tmp, corpus):
     case("two SLICs: win-slic-hidden, Windows 7 unverified, exit 2",
          "win-slic-hidden" in j["_ids"] and j.get("windows7_kms") == "unverified" and rc == 2,
          (rc, j.get("windows7_kms"), sorted(j["_ids"])))
+    rc, j, _ = run(os.path.join(tmp, "fw", "two-slics"), ("--json", "--target", "windows8"))
+    sev = {f["id"]: f.get("severity") for f in j.get("findings", [])}
+    case("  ... for --target windows8 only information (SLIC rules do not decide Windows 8+)",
+         sev.get("win-slic-hidden") == "info" and rc == 0, (rc, sev.get("win-slic-hidden")))
 
     empty = os.path.join(tmp, "fw", "empty")
     os.makedirs(empty)
