@@ -76,7 +76,7 @@ static void quoted(struct ss_json *j, const char *p, size_t n, const char *tail)
 	size_t o = 0;
 	buf[o++] = '"';
 	for (size_t i = 0; i < n; i++) {
-		if (o > sizeof(buf) - 10) {
+		if (o > sizeof(buf) - 16) {
 			j->s.w(j->s.ctx, buf, o);
 			o = 0;
 		}
@@ -84,7 +84,21 @@ static void quoted(struct ss_json *j, const char *p, size_t n, const char *tail)
 		if (c == '"' || c == '\\') {
 			buf[o++] = '\\';
 			buf[o++] = (char)c;
-		} else if (c < 0x20 || c >= 0x7f) {
+		} else if (c >= 0x80) {
+			/* a UTF-8 character (a path, a name) as its code point, so a reader gets the
+			 * same text back; any other byte as \u00XX, the byte read as Latin-1 */
+			size_t len = 1;
+			uint32_t cp = ss_utf8_next(p + i, n - i, &len);
+			if (len == 1)
+				cp = c;
+			if (cp > 0xFFFF) { /* a UTF-16 surrogate pair */
+				unsigned hi = 0xD800u + (unsigned)((cp - 0x10000) >> 10);
+				o += ss_fmt(buf + o, sizeof(buf) - o, "\\u%04x", hi);
+				cp = 0xDC00 + ((cp - 0x10000) & 0x3FF);
+			}
+			o += ss_fmt(buf + o, sizeof(buf) - o, "\\u%04x", (unsigned)cp);
+			i += len - 1;
+		} else if (c < 0x20 || c == 0x7f) {
 			o += ss_fmt(buf + o, sizeof(buf) - o, "\\u%04x", c);
 		} else {
 			buf[o++] = (char)c;

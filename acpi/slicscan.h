@@ -430,6 +430,9 @@ enum ss_lang ss_lang_from_env(const char *lc_all, const char *lc_messages, const
 /* "en" / "zh-TW". */
 const char *ss_lang_str(enum ss_lang lang);
 
+/* One UTF-8 character at s (n > 0): its code point and *len bytes; a malformed, overlong or
+ * surrogate sequence is one byte (*len 1) read as U+FFFD (acpi/width.c). */
+uint32_t ss_utf8_next(const char *s, size_t n, size_t *len);
 /* UTF-8 text on a grid of cells (acpi/width.c): an East Asian Wide character takes two
  * columns, every other character one. Malformed bytes count as one column each. */
 size_t ss_text_cols(const char *s, size_t n);

@@ -5,8 +5,7 @@
  * be valid UTF-8. */
 #include "slicscan.h"
 
-/* One character at s (n > 0): its code point (0xFFFD for a malformed byte) and *len bytes. */
-static uint32_t next_cp(const char *s, size_t n, size_t *len)
+uint32_t ss_utf8_next(const char *s, size_t n, size_t *len)
 {
 	const unsigned char *u = (const unsigned char *)s;
 	size_t need = u[0] < 0x80 ? 1 : (u[0] & 0xE0) == 0xC0 ? 2 : (u[0] & 0xF0) == 0xE0 ? 3
@@ -23,6 +22,12 @@ static uint32_t next_cp(const char *s, size_t n, size_t *len)
 			return 0xFFFD;
 		}
 		cp = cp << 6 | (u[i] & 0x3Fu);
+	}
+	/* overlong forms, UTF-16 surrogates and code points past U+10FFFF are not UTF-8 */
+	if ((need == 2 && cp < 0x80) || (need == 3 && cp < 0x800) || (need == 4 && cp < 0x10000) ||
+	    (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) {
+		*len = 1;
+		return 0xFFFD;
 	}
 	*len = need;
 	return cp;
@@ -50,7 +55,7 @@ size_t ss_text_cols(const char *s, size_t n)
 {
 	size_t cols = 0, len;
 	for (size_t i = 0; i < n; i += len)
-		cols += wide(next_cp(s + i, n - i, &len)) ? 2 : 1;
+		cols += wide(ss_utf8_next(s + i, n - i, &len)) ? 2 : 1;
 	return cols;
 }
 
@@ -59,7 +64,7 @@ size_t ss_text_fit(const char *s, size_t n, size_t room)
 	size_t cols = 0, i = 0, len, blank = 0, cjk = 0;
 	uint32_t prev = 0;
 	while (i < n) {
-		uint32_t c = next_cp(s + i, n - i, &len);
+		uint32_t c = ss_utf8_next(s + i, n - i, &len);
 		size_t w = wide(c) ? 2 : 1;
 		if (cols + w > room)
 			break;
@@ -78,7 +83,7 @@ size_t ss_text_fit(const char *s, size_t n, size_t room)
 	if (s[i] == ' ')
 		return i;
 	size_t len2;
-	uint32_t c = next_cp(s + i, n - i, &len2);
+	uint32_t c = ss_utf8_next(s + i, n - i, &len2);
 	if (i && (wide(c) || wide(prev)) && !no_break_before(c))
 		return i;
 	size_t at = blank > cjk ? blank : cjk;
@@ -86,6 +91,6 @@ size_t ss_text_fit(const char *s, size_t n, size_t room)
 		return at;
 	if (i)
 		return i;
-	next_cp(s, n, &len); /* not even one character fits: take it anyway */
+	ss_utf8_next(s, n, &len); /* not even one character fits: take it anyway */
 	return len;
 }

@@ -2,6 +2,8 @@
 /* The strict JSON reader (see jsonread.h; grammar of RFC 8259). */
 #include "jsonread.h"
 
+#include "slicscan.h"
+
 #include "bytes.h"
 
 struct st {
@@ -85,36 +87,16 @@ static int hex4(struct st *s, unsigned long *v)
 	return 0;
 }
 
-/* One UTF-8 sequence starting at s->i, checked (no overlongs, no surrogates, <= U+10FFFF). */
+/* One UTF-8 sequence starting at s->i, checked (no overlongs, no surrogates, <= U+10FFFF):
+ * the core's one decoder (ss_utf8_next). */
 static int utf8(struct st *s, unsigned long *cp)
 {
-	unsigned char c = s->p[s->i];
-	size_t k;
-	unsigned long min;
-	if (c < 0x80) {
-		*cp = c;
-		s->i++;
-		return 0;
-	}
-	if ((c & 0xE0) == 0xC0)
-		k = 1, *cp = c & 0x1F, min = 0x80;
-	else if ((c & 0xF0) == 0xE0)
-		k = 2, *cp = c & 0x0F, min = 0x800;
-	else if ((c & 0xF8) == 0xF0)
-		k = 3, *cp = c & 0x07, min = 0x10000;
-	else
+	size_t len = 1;
+	uint32_t c = ss_utf8_next((const char *)s->p + s->i, s->n - s->i, &len);
+	if (len == 1 && s->p[s->i] >= 0x80)
 		return fail(s, "not UTF-8");
-	if (!ss_in_bounds(s->i + 1, k, s->n))
-		return fail(s, "a UTF-8 sequence is cut short");
-	for (size_t j = 1; j <= k; j++) {
-		unsigned char d = s->p[s->i + j];
-		if ((d & 0xC0) != 0x80)
-			return fail(s, "not UTF-8");
-		*cp = *cp << 6 | (d & 0x3F);
-	}
-	if (*cp < min || *cp > 0x10FFFF || (*cp >= 0xD800 && *cp <= 0xDFFF))
-		return fail(s, "not UTF-8");
-	s->i += k + 1;
+	*cp = c;
+	s->i += len;
 	return 0;
 }
 

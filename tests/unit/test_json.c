@@ -244,6 +244,28 @@ static void test_escaping_every_byte(void **state)
 	assert_memory_equal(text() + 1, head, sizeof(head) - 1);
 }
 
+/* UTF-8 (a path, a name) comes out as its code points, so a JSON reader gets the same text
+ * back; bytes that are not UTF-8 (overlong, surrogate, cut, stray) stay \u00XX each. */
+static void test_utf8(void **state)
+{
+	(void)state;
+	static const struct { const char *in, *want; } cases[] = {
+		{ "\xc3\xbc", "\"\\u00fc\"\n" },                       /* u-umlaut */
+		{ "\xe4\xb8\xad\xe6\x96\x87", "\"\\u4e2d\\u6587\"\n" }, /* CJK */
+		{ "\xf0\x9f\x98\x80", "\"\\ud83d\\ude00\"\n" },          /* past U+FFFF */
+		{ "\xc0\xaf", "\"\\u00c0\\u00af\"\n" },                 /* overlong '/' */
+		{ "\xed\xa0\x80", "\"\\u00ed\\u00a0\\u0080\"\n" },        /* a surrogate */
+		{ "a\xe4\xb8", "\"a\\u00e4\\u00b8\"\n" },               /* cut at the end */
+		{ "\xff\xc3\xa9", "\"\\u00ff\\u00e9\"\n" },             /* stray, then e-acute */
+	};
+	for (size_t k = 0; k < sizeof(cases) / sizeof(cases[0]); k++) {
+		teardown(state);
+		setup(state);
+		ss_json_bytes(&j, (const unsigned char *)cases[k].in, strlen(cases[k].in));
+		assert_string_equal(text(), cases[k].want);
+	}
+}
+
 /* Long strings and names cross the emitter's 256-byte chunks; no escape is split or lost. */
 static void test_long_strings(void **state)
 {
@@ -451,6 +473,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_inline_and_hug, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_report_shape, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_escaping_every_byte, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_utf8, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_long_strings, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_strings_and_keys, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_numbers, setup, teardown),
