@@ -53,8 +53,8 @@
  *
  * Limits: sectors of 512..4096 bytes; clusters up to 64 KiB; files up to 4 GiB - 1; 65536
  *   entries per directory; a fixed FAT12/16 root that is full is FW_FAT_EDIRFULL; files are
- *   read whole into a caller buffer; nothing is renamed or overwritten, and only fw_fat_delete
- *   deletes (a file, never a directory). */
+ *   read whole into a caller buffer; nothing is overwritten; only fw_fat_delete deletes (a file,
+ *   never a directory) and only fw_fat_rename renames (a file, within its directory). */
 #ifndef FW_FAT_H
 #define FW_FAT_H
 
@@ -184,6 +184,24 @@ int fw_fat_append(struct fw_fat *v, const char *path, const void *data, uint32_t
  * front end undoing what it wrote in the same run (fw/report.c never leaves half a report
  * pair). */
 int fw_fat_delete(struct fw_fat *v, const char *path);
+
+/* Called once per file by fw_fat_list with its name (the long name, else the 8.3 one) in
+ * UTF-8. It must not call into the same volume (the listing is under way). */
+typedef void (*fw_fat_each_fn)(void *arg, const char *name);
+
+/* Every plain file in the directory dir (not its folders, "." or "..", nor the volume label),
+ * in on-disk order: the number of files, or a negative error (FW_FAT_ENOTDIR when dir is a
+ * file). Bounded like every walk (65536 entries). */
+int fw_fat_list(struct fw_fat *v, const char *dir, fw_fat_each_fn each, void *arg);
+
+/* Rename the file at path to new_name (one name, no folder) in the same directory, keeping
+ * its data, attributes and dates. FW_FAT_EEXIST when new_name is taken by another file or
+ * folder (as UEFI's SetInfo refuses): delete the target first. A change of case only is
+ * allowed. Order: the new entries' slots found (a directory that must grow grows first), the
+ * old long-name and short entries marked deleted, then the new ones written pointing at the
+ * same clusters: a cut leaves the old name, or lost clusters that fsck.fat frees, never a
+ * cluster shared by two entries. */
+int fw_fat_rename(struct fw_fat *v, const char *path, const char *new_name);
 
 /* The error in plain English ("the disk is write-protected"); never NULL. */
 const char *fw_fat_strerror(int err);
