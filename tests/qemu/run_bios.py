@@ -527,6 +527,37 @@ def summary_rows(data):
     return list(csv.reader(data.decode("ascii", "replace").splitlines()))
 
 
+def check_page(sc, wd, files, serial, errs, own_line=True):
+    """\\slicscan\\summary.html, regenerated after the run from every report JSON on the stick
+    (docs/FLEET.md): it counts them by verdict, no summary.html.new is left, and it equals what
+    `slicscan --fleet` makes of the same folder (as run_fleet.py checks the UEFI app's)."""
+    if own_line and not re.search(r"Fleet page: \\slicscan\\summary\.html updated", serial):
+        m = re.search(r"Fleet page: [^\n]*", serial)
+        errs.append(f"the screen does not say the fleet page was updated ({m.group(0) if m else None!r})")
+    if "summary.html.new" in files:
+        errs.append("summary.html.new is left on the stick")
+    html = files.get("summary.html", b"").decode("utf-8", "replace")
+    if not html:
+        errs.append("no \\slicscan\\summary.html after the run")
+        return
+    counts = {}
+    for p, data in files.items():
+        if p.startswith("reports" + os.sep) and p.endswith(".json"):
+            v = json.loads(data).get("verdict")
+            counts[v] = counts.get(v, 0) + 1
+    for v, n in counts.items():
+        if f'data-verdict="{v}" data-count="{n}"' not in html:
+            errs.append(f"summary.html does not count {n} {v} machine(s)")
+    cmd = [uefi.CLI, "--fleet", os.path.join(wd, "stick")] + (["--lang", sc.lang] if sc.lang else [])
+    cli = subprocess.run(cmd, capture_output=True)
+    strip = lambda t: re.sub(r'<bdi>[^<]*</bdi></p>', "", t)  # noqa: E731  (the title differs)
+    if cli.returncode != 0 or strip(cli.stdout.decode("utf-8", "replace")) != strip(html):
+        with open(os.path.join(wd, "fleet-cli.html"), "wb") as f:
+            f.write(cli.stdout)
+        errs.append(f"summary.html differs from slicscan --fleet (exit {cli.returncode}; "
+                    "fleet-cli.html beside stick/summary.html)")
+
+
 def check_stick(sc, wd, img, serial, errs, uefi_too=False):
     """The report pair the kernel wrote (or, report=False, that it wrote nothing)."""
     files = stick_files(wd, img)
@@ -619,6 +650,7 @@ def check_stick(sc, wd, img, serial, errs, uefi_too=False):
         errs.append(f"summary.csv serial {row.get('system_serial')!r}")
     if "legacy BIOS" not in row.get("app_version", ""):
         errs.append(f"summary.csv app_version {row.get('app_version')!r}")
+    check_page(sc, wd, files, serial, errs, own_line=not uefi_too)
     if uefi_too:
         if "UEFI" not in rows[2][rows[0].index("app_version")]:
             errs.append(f"summary.csv's second line is not the UEFI app's: {rows[2]}")
