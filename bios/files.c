@@ -152,20 +152,19 @@ static int f_list(void *ctx, const char *dir, fw_list_fn each, void *arg)
 	return neg(fw_fat_list(FAT(ctx), dir, each, arg));
 }
 
+/* One walk of the path: read into max bytes (a report is a few KiB; the block is freed, LIFO,
+ * as soon as fw/fleet_stick.c has taken its row). */
 static int f_read_all(void *ctx, const char *path, size_t max, char **data, size_t *len)
 {
-	uint32_t size = 0, got = 0;
-	int rc = fw_fat_size(FAT(ctx), path, &size);
+	uint32_t got = 0;
 	*data = NULL;
 	*len = 0;
-	if (rc != FW_FAT_OK)
-		return neg(rc);
-	if (size > max)
-		return FW_FAT_ETOOBIG;
-	char *p = h_alloc(ctx, size ? size : 1);
+	if (max > 0xFFFFFFFFu)
+		max = 0xFFFFFFFFu;
+	char *p = h_alloc(ctx, max);
 	if (p == NULL)
 		return FW_FAT_ETOOBIG;
-	rc = fw_fat_read_file(FAT(ctx), path, p, size, &got);
+	int rc = fw_fat_read_file(FAT(ctx), path, p, (uint32_t)max, &got);
 	if (rc != FW_FAT_OK) {
 		h_release(ctx, p);
 		return neg(rc);

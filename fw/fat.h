@@ -11,7 +11,7 @@
  *   FAT12/16 root by its size): a lying BPB or a looping FAT gives an error code, never an
  *   out-of-bounds access or a hang. Nothing recurses.
  * - Caller-owned state, no allocation, no libc: struct fw_fat holds the volume's geometry and
- *   two sector buffers (about 9 KiB). One struct per volume; not re-entrant. A call uses about
+ *   a FAT window, a read-ahead and a sector buffer (about 70 KiB). One struct per volume; not re-entrant. A call uses about
  *   4 KiB of stack (one path walk's names and entries).
  * - The disk callbacks get whole sectors, at most FW_DISK_MAX_BYTES per call; they return 0, or
  *   FW_DISK_EWRITEPROT (the medium refuses writes) or any other negative number (an I/O error).
@@ -142,6 +142,8 @@ struct fw_fat {
 	bool fat_dirty;
 	uint32_t dirty_lo, dirty_hi; /* window-relative, valid when fat_dirty */
 	uint32_t buf_sector;     /* volume sector in buf, or ~0 */
+	uint32_t ra_first, ra_count; /* the read-ahead: sectors [ra_first, +ra_count) in ra */
+	uint8_t ra[FW_FAT_WINDOW];
 	uint8_t fat_buf[FW_FAT_WINDOW];
 	uint8_t buf[FW_FAT_SECTOR_MAX];
 	uint8_t tails[(FW_FAT_TAIL_MAX + 8) / 8]; /* short-name tails in use */

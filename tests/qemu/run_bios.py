@@ -70,7 +70,7 @@ class B:
                  serial_re=(), cli_exit=None, w7=None, w7_reason=None, qemu_args=(), real=None,
                  setup_error=None, note="", timeout=60, stick_cfg=None, readonly=False,
                  extra_disk=None, then_uefi=False, report=True, not_saved_re=None, full=False,
-                 stick_id=None, pre=False, lang=None):
+                 stick_id=None, pre=False, lang=None, fleet=0):
         self.name, self.variant, self.exit = name, variant, exit
         self.verdict = uefi.VERDICT_OF_EXIT.get(exit)
         self.findings, self.absent = list(findings), list(absent)
@@ -94,6 +94,9 @@ class B:
         # lang: language=... on the command line: VGA text mode has no CJK glyphs, so the
         # screen stays English (check_screen as usual) while the report .txt is in lang
         self.lang = lang
+        # fleet: that many earlier reports (OLD-NNNN.json) already in \\slicscan\\reports, for the
+        # fleet page
+        self.fleet = fleet
 
 
 WAIT = None  # cfg: the image's own syslinux.cfg, untouched (default config: wait 60 s)
@@ -150,6 +153,8 @@ SCENARIOS = [
       findings=["slic-valid", "report-not-saved"],
       not_saved_re=r"report not saved in \\slicscan\\reports: the stick is full",
       note="no free cluster left: verdict shown, report-not-saved, the stick unchanged"),
+    B("fleet-300", "valid-2.1", 0, fleet=300, findings=["slic-valid"], timeout=150,
+      note="300 earlier reports on the stick: the fleet page lists 301 machines, as --fleet"),
     B("earlier-round", "valid-2.1", 0, pre=True, findings=["slic-valid"],
       note="summary.csv and CZ1234XYZ.txt from an earlier round: a line appended, CZ1234XYZ-2"),
         B("json-no-room", "valid-2.1", 2, full=6, report=False,
@@ -251,6 +256,22 @@ def make_stick(sc, wd):
             r = run(["mcopy", "-o", "-i", spec, path, dest], env=MT)
             if r.returncode != 0:
                 raise Failure(f"mcopy {dest}: {r.stdout.strip()}")
+    if sc.fleet:
+        seed = os.path.join(wd, "seed")
+        os.makedirs(seed)
+        verdicts = ("ready", "ready-with-warnings", "not-ready")
+        for i in range(sc.fleet):
+            rep = {"tool": "slicscan", "verdict": verdicts[i % 3], "exit_code": i % 3,
+                   "machine": {"system_manufacturer": "Contoso", "system_product": f"Model {i % 7}",
+                               "bios_version": f"A{i % 5:02d}", "system_serial": f"OLD{i:04d}"}}
+            with open(os.path.join(seed, f"OLD-{i:04d}.json"), "w") as f:
+                json.dump(rep, f)
+        run(["mmd", "-i", spec, "::/slicscan", "::/slicscan/reports"], env=MT)
+        names = sorted(os.listdir(seed))
+        r = run(["mcopy", "-i", spec] + [os.path.join(seed, n) for n in names] +
+                ["::/slicscan/reports/"], env=MT)
+        if r.returncode != 0:
+            raise Failure(f"mcopy the earlier reports: {r.stdout.strip()[-200:]}")
     if sc.full:
         r = run(["mdir", "-i", spec, "::/"], env=MT)
         m = re.search(r"([\d ]+) bytes free", r.stdout)
@@ -582,6 +603,7 @@ def check_stick(sc, wd, img, serial, errs, uefi_too=False):
         base = "CZ1234XYZ-2"
         if not files.get("summary.csv", b"").startswith(uefi.PRE_SUMMARY):
             errs.append("summary.csv: the earlier round's lines were changed")
+    reports = [p for p in reports if not os.path.basename(p).startswith("OLD-")]  # sc.fleet's
     names = [os.path.basename(p) for p in reports]
     bases = sorted({os.path.splitext(n)[0] for n in names})
     want_n = 2 if uefi_too else 1
