@@ -112,7 +112,13 @@ struct bios_mem {
 	struct fw_memmap map;
 	char source[64];     /* "Multiboot (E820 from the loader)", "INT 15h E820" */
 	unsigned refused;
+	/* Free RAM for the fleet page (a few MiB): from the kernel's end (page-aligned) to the
+	 * end of the E820 usable range that holds it, at most BIOS_HEAP_MAX; 0 when none. */
+	uintptr_t heap;
+	size_t heap_len;
 };
+
+#define BIOS_HEAP_MAX (64u << 20)
 
 /* The map from the loader's E820 copy, else from INT 15h E820 through the thunk. Returns the
  * number of ranges (0: nothing can be read; every read is refused). */
@@ -174,6 +180,10 @@ int bios_stick_find(struct bios_stick *st, uint32_t sig, uint32_t serial);
 bool bios_report_write(struct bios_stick *st, const char *dir, const char *summary,
 		       const struct fw_smbios_info *smb, struct ss_result *r,
 		       const struct ss_info *info, enum ss_lang lang, char *saved, size_t cap);
+/* Regenerate \\slicscan\\summary.html from the report JSON files in dir (fw/fleet_stick.c)
+ * with memory from [heap, heap + len): NULL when swapped in, else why not. */
+const char *bios_fleet_page(struct bios_stick *st, const char *dir, enum ss_lang lang,
+			    uintptr_t heap, size_t len);
 /* Read the whole file (at most cap bytes, at most 256 KiB) into a static buffer: *data is
  * valid until the next call. A fw/fat.c result (FW_FAT_ETOOBIG when larger than cap). */
 int bios_file_read(struct bios_stick *st, const char *path, uint32_t cap,

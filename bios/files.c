@@ -5,6 +5,7 @@
 #include "bios.h"
 
 #include "config.h"
+#include "fleet_stick.h"
 
 #define ARENA_BYTES (512u * 1024) /* the rendered report pair: tens of KiB */
 
@@ -105,6 +106,92 @@ bool bios_report_write(struct bios_stick *st, const char *dir, const char *summa
 	const struct fw_files fs = { st, f_exists, f_mkdirs, f_write_new, f_append,
 				     f_remove, why, f_alloc, f_release };
 	return fw_report_write(&fs, dir, summary, smb, r, info, lang, saved, cap);
+}
+
+/* ---- the fleet page (fw/fleet_stick.h): a few MiB from the E820 heap ---- */
+
+/* A stack over the heap: fw_fleet_stick_write releases in the reverse order it allocates
+ * (each report as soon as it is read), so releasing the newest block frees it and peak use is
+ * the tables plus the page; any other block stays until the run ends. Each block's 16-byte
+ * header holds where it began and which block was the newest before it. */
+static struct {
+	uint8_t *base;
+	size_t cap, used, top; /* top: offset of the newest block's header (~0: none) */
+} heap;
+
+struct block_head {
+	size_t before, prev_top;
+};
+
+static void *h_alloc(void *ctx, size_t n)
+{
+	(void)ctx;
+	struct block_head h = { heap.used, heap.top };
+	if (n > heap.cap || heap.cap - heap.used < 16 + ((n + 15) & ~(size_t)15))
+		return NULL;
+	n = (n + 15) & ~(size_t)15;
+	ss_memcopy(heap.base + heap.used, &h, sizeof(h));
+	heap.top = heap.used;
+	heap.used += 16 + n;
+	return heap.base + heap.top + 16;
+}
+
+static void h_release(void *ctx, void *p)
+{
+	(void)ctx;
+	if (p == NULL || heap.top == SIZE_MAX || (uint8_t *)p != heap.base + heap.top + 16)
+		return;
+	struct block_head h;
+	ss_memcopy(&h, heap.base + heap.top, sizeof(h));
+	heap.used = h.before;
+	heap.top = h.prev_top;
+}
+
+static int f_list(void *ctx, const char *dir, fw_list_fn each, void *arg)
+{
+	return neg(fw_fat_list(FAT(ctx), dir, each, arg));
+}
+
+/* One walk of the path: read into max bytes (a report is a few KiB; the block is freed, LIFO,
+ * as soon as fw/fleet_stick.c has taken its row). */
+static int f_read_all(void *ctx, const char *path, size_t max, char **data, size_t *len)
+{
+	uint32_t got = 0;
+	*data = NULL;
+	*len = 0;
+	if (max > 0xFFFFFFFFu)
+		max = 0xFFFFFFFFu;
+	char *p = h_alloc(ctx, max);
+	if (p == NULL)
+		return FW_FAT_ETOOBIG;
+	int rc = fw_fat_read_file(FAT(ctx), path, p, (uint32_t)max, &got);
+	if (rc != FW_FAT_OK) {
+		h_release(ctx, p);
+		return neg(rc);
+	}
+	*data = p;
+	*len = got;
+	return 0;
+}
+
+static int f_rename(void *ctx, const char *path, const char *new_name)
+{
+	return neg(fw_fat_rename(FAT(ctx), path, new_name));
+}
+
+const char *bios_fleet_page(struct bios_stick *st, const char *dir, enum ss_lang lang,
+			    uintptr_t base, size_t len)
+{
+	if (len < (1u << 20))
+		return "no free RAM for it in the E820 map";
+	heap.base = (uint8_t *)base;
+	heap.cap = len;
+	heap.used = 0;
+	heap.top = SIZE_MAX;
+	const struct fw_files fs = { st, f_exists, f_mkdirs, f_write_new, f_append,
+				     f_remove, why, h_alloc, h_release };
+	const struct fw_fleet_files ff = { &fs, f_list, f_read_all, f_rename };
+	return fw_fleet_stick_write(&ff, dir, FW_FLEET_PAGE_DEFAULT, ss_lang_str(lang));
 }
 
 /* ---- reading: slicscan.cfg and the policy file ---- */

@@ -11,6 +11,8 @@
  * was something else) and, with action = poweroff, ACPI mode. */
 #include "bios.h"
 
+#include "fleet_stick.h"
+
 #include "config.h"
 #include "x86io.h"
 
@@ -263,10 +265,16 @@ static unsigned scan(struct run *x)
 	if (x->cfg.report) {
 		if (x->stick.found) {
 			fw_fat_set_time(&x->stick.fat, x->have_time ? &x->now : NULL);
-			(void)bios_report_write(&x->stick, x->cfg.report_dir, x->cfg.summary,
-						have_smbios ? &x->smbios : NULL, &x->result,
-						&x->facts.f.info, x->cfg.lang, x->saved,
-						sizeof(x->saved));
+			if (bios_report_write(&x->stick, x->cfg.report_dir, x->cfg.summary,
+					      have_smbios ? &x->smbios : NULL, &x->result,
+					      &x->facts.f.info, x->cfg.lang, x->saved,
+					      sizeof(x->saved))) {
+				/* the stick's fleet page, from every report on it (as the UEFI app) */
+				fw_fleet_stick_note(x->saved, sizeof(x->saved), FW_FLEET_PAGE_DEFAULT,
+						    bios_fleet_page(&x->stick, x->cfg.report_dir,
+								    x->cfg.lang, x->mem.heap,
+								    x->mem.heap_len));
+			}
 		} else {
 			ss_result_add_finding(&x->result, SS_F_REPORT_NOT_SAVED, "", "%s",
 					      x->stick_why);

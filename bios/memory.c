@@ -40,6 +40,29 @@ static size_t e820(uint8_t *buf, size_t cap)
 	return n;
 }
 
+extern const uint8_t _end[]; /* bios.ld: the end of the kernel's .bss (and its stack) */
+
+/* The heap: free RAM from the kernel's page-aligned end to the end of the usable (type 1)
+ * E820 range that holds it, read from the raw map (Multiboot's format). */
+static void heap_find(struct bios_mem *m, const uint8_t *e820, size_t len)
+{
+	uint64_t base = ((uintptr_t)_end + 4095u) & ~(uint64_t)4095u, end = base;
+	for (size_t i = 0; i + 24 <= len;) {
+		uint32_t size = ss_le32(e820 + i);
+		uint64_t first = ss_le64(e820 + i + 4), n = ss_le64(e820 + i + 12);
+		if (ss_le32(e820 + i + 20) == 1 && first <= base && n > base - first &&
+		    first + n > end)
+			end = first + n;
+		if (size < 20 || size > len - i - 4)
+			break;
+		i += size + 4;
+	}
+	if (end > 0x100000000ull)
+		end = 0x100000000ull; /* 32-bit protected mode reaches no further */
+	m->heap = (uintptr_t)base;
+	m->heap_len = end - base > BIOS_HEAP_MAX ? BIOS_HEAP_MAX : (size_t)(end - base);
+}
+
 size_t bios_mem_init(struct bios_mem *m, const struct bios_boot *b)
 {
 	static uint8_t buf[E820_MAX_CALLS * 24];
@@ -50,7 +73,12 @@ size_t bios_mem_init(struct bios_mem *m, const struct bios_boot *b)
 	m->map.legacy_bios_area = true;
 	/* The BIOS's own answer, always: the map when the loader gave none, else a check of the
 	 * loader's copy (which is what the reads go by, as Multiboot intends). */
-	size_t nown = fw_memmap_from_e820(buf, e820(buf, sizeof(buf)), own, BIOS_MAX_RANGES);
+	size_t blen = e820(buf, sizeof(buf));
+	size_t nown = fw_memmap_from_e820(buf, blen, own, BIOS_MAX_RANGES);
+	if (b->mmap_len > 0)
+		heap_find(m, b->mmap, b->mmap_len);
+	else
+		heap_find(m, buf, blen);
 	if (b->mmap_len > 0)
 		m->map.n = fw_memmap_from_e820(b->mmap, b->mmap_len, m->r, BIOS_MAX_RANGES);
 	if (m->map.n > 0) {

@@ -279,10 +279,8 @@ static unsigned scan(struct run *x)
 		    efi_ss_report_write(v, dir, x->cfg.summary, &x->smbios, have_smbios, x->result,
 					&x->facts.f.info, x->cfg.lang, x->saved, sizeof(x->saved)) &&
 		    v == &x->own) { /* the stick's fleet page, from every report on it */
-			const char *no = efi_ss_fleet_page(v, dir, x->cfg.lang);
-			size_t n = ss_strlen(x->saved);
-			ss_fmt(x->saved + n, sizeof(x->saved) - n, "\nFleet page: %s%s%s",
-			       FW_FLEET_PAGE_DEFAULT, no ? " NOT updated: " : " updated", no ? no : "");
+			fw_fleet_stick_note(x->saved, sizeof(x->saved), FW_FLEET_PAGE_DEFAULT,
+					    efi_ss_fleet_page(v, dir, x->cfg.lang));
 		}
 	}
 	return (unsigned)x->result->exit_code;

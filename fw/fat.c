@@ -47,18 +47,45 @@ int fat_wr(struct fw_fat *v, uint32_t sec, uint32_t n, const void *buf)
 	/* The sector buffer may hold one of these sectors: it would be stale. */
 	if (v->buf_sector != UINT32_MAX && v->buf_sector - sec < n && buf != v->buf)
 		v->buf_sector = UINT32_MAX;
-	return xfer(v, sec, n, NULL, buf);
+	int rc = xfer(v, sec, n, NULL, buf);
+	/* The read-ahead keeps what was written (after a failure the disk may hold either). */
+	for (uint32_t i = 0; i < n && v->ra_count > 0; i++) {
+		if (sec + i - v->ra_first >= v->ra_count)
+			continue;
+		if (rc != FW_FAT_OK)
+			v->ra_count = 0;
+		else
+			ss_memcopy(v->ra + ((size_t)(sec + i - v->ra_first) << v->bps_shift),
+				   (const uint8_t *)buf + ((size_t)i << v->bps_shift), v->bps);
+	}
+	return rc;
 }
 
+/* A sector through the read-ahead: a miss reads up to FW_FAT_WINDOW bytes from sec on (to the
+ * volume's end), so walking a directory or a path costs one disk call per 32 KiB, not one per
+ * sector (a stick's report folder of 1,000 files is about 100 sectors, walked once per file
+ * the fleet page reads). */
 int fat_load(struct fw_fat *v, uint32_t sec)
 {
 	if (v->buf_sector == sec)
 		return FW_FAT_OK;
 	v->buf_sector = UINT32_MAX;
-	int rc = fat_rd(v, sec, 1, v->buf);
-	if (rc == FW_FAT_OK)
-		v->buf_sector = sec;
-	return rc;
+	if (v->ra_count == 0 || sec - v->ra_first >= v->ra_count) {
+		uint32_t per = FW_FAT_WINDOW >> v->bps_shift, n = per;
+		if (sec >= v->total_sectors)
+			return FW_FAT_ECORRUPT;
+		if (v->total_sectors - sec < n)
+			n = v->total_sectors - sec;
+		v->ra_count = 0;
+		int rc = fat_rd(v, sec, n, v->ra);
+		if (rc != FW_FAT_OK)
+			return rc;
+		v->ra_first = sec;
+		v->ra_count = n;
+	}
+	ss_memcopy(v->buf, v->ra + ((size_t)(sec - v->ra_first) << v->bps_shift), v->bps);
+	v->buf_sector = sec;
+	return FW_FAT_OK;
 }
 
 int fat_store(struct fw_fat *v)
@@ -120,6 +147,7 @@ void fat_forget(struct fw_fat *v)
 	v->fat_count = 0;
 	v->fat_dirty = false;
 	v->buf_sector = UINT32_MAX;
+	v->ra_count = 0;
 }
 
 /* The FAT byte at offset off (of the active FAT), through the window: a miss writes back what

@@ -11,7 +11,7 @@
  *   FAT12/16 root by its size): a lying BPB or a looping FAT gives an error code, never an
  *   out-of-bounds access or a hang. Nothing recurses.
  * - Caller-owned state, no allocation, no libc: struct fw_fat holds the volume's geometry and
- *   two sector buffers (about 9 KiB). One struct per volume; not re-entrant. A call uses about
+ *   a FAT window, a read-ahead and a sector buffer (about 70 KiB). One struct per volume; not re-entrant. A call uses about
  *   4 KiB of stack (one path walk's names and entries).
  * - The disk callbacks get whole sectors, at most FW_DISK_MAX_BYTES per call; they return 0, or
  *   FW_DISK_EWRITEPROT (the medium refuses writes) or any other negative number (an I/O error).
@@ -53,8 +53,8 @@
  *
  * Limits: sectors of 512..4096 bytes; clusters up to 64 KiB; files up to 4 GiB - 1; 65536
  *   entries per directory; a fixed FAT12/16 root that is full is FW_FAT_EDIRFULL; files are
- *   read whole into a caller buffer; nothing is renamed or overwritten, and only fw_fat_delete
- *   deletes (a file, never a directory). */
+ *   read whole into a caller buffer; nothing is overwritten; only fw_fat_delete deletes (a file,
+ *   never a directory) and only fw_fat_rename renames (a file, within its directory). */
 #ifndef FW_FAT_H
 #define FW_FAT_H
 
@@ -142,6 +142,8 @@ struct fw_fat {
 	bool fat_dirty;
 	uint32_t dirty_lo, dirty_hi; /* window-relative, valid when fat_dirty */
 	uint32_t buf_sector;     /* volume sector in buf, or ~0 */
+	uint32_t ra_first, ra_count; /* the read-ahead: sectors [ra_first, +ra_count) in ra */
+	uint8_t ra[FW_FAT_WINDOW];
 	uint8_t fat_buf[FW_FAT_WINDOW];
 	uint8_t buf[FW_FAT_SECTOR_MAX];
 	uint8_t tails[(FW_FAT_TAIL_MAX + 8) / 8]; /* short-name tails in use */
@@ -184,6 +186,24 @@ int fw_fat_append(struct fw_fat *v, const char *path, const void *data, uint32_t
  * front end undoing what it wrote in the same run (fw/report.c never leaves half a report
  * pair). */
 int fw_fat_delete(struct fw_fat *v, const char *path);
+
+/* Called once per file by fw_fat_list with its name (the long name, else the 8.3 one) in
+ * UTF-8. It must not call into the same volume (the listing is under way). */
+typedef void (*fw_fat_each_fn)(void *arg, const char *name);
+
+/* Every plain file in the directory dir (not its folders, "." or "..", nor the volume label),
+ * in on-disk order: the number of files, or a negative error (FW_FAT_ENOTDIR when dir is a
+ * file). Bounded like every walk (65536 entries). */
+int fw_fat_list(struct fw_fat *v, const char *dir, fw_fat_each_fn each, void *arg);
+
+/* Rename the file at path to new_name (one name, no folder) in the same directory, keeping
+ * its data, attributes and dates. FW_FAT_EEXIST when new_name is taken by another file or
+ * folder (as UEFI's SetInfo refuses): delete the target first. A change of case only is
+ * allowed. Order: the new entries' slots found (a directory that must grow grows first), the
+ * old long-name and short entries marked deleted, then the new ones written pointing at the
+ * same clusters: a cut leaves the old name, or lost clusters that fsck.fat frees, never a
+ * cluster shared by two entries. */
+int fw_fat_rename(struct fw_fat *v, const char *path, const char *new_name);
 
 /* The error in plain English ("the disk is write-protected"); never NULL. */
 const char *fw_fat_strerror(int err);

@@ -286,7 +286,7 @@ static int find_slots(struct fw_fat *v, uint32_t dir, uint32_t m, struct slot_pl
  * each sector once, in on-disk order, so the short entry is written last. */
 static int write_entries(struct fw_fat *v, const struct slot_plan *sp,
 			 const struct fat_name *nm, uint32_t nl, const uint8_t sfn[11],
-			 uint8_t attr, uint32_t cluster, uint32_t size)
+			 uint8_t attr, uint32_t cluster, uint32_t size, const uint8_t *keep)
 {
 	struct dir_it it = sp->start;
 	uint8_t *e = NULL;
@@ -314,6 +314,8 @@ static int write_entries(struct fw_fat *v, const struct slot_plan *sp,
 			make_lfn(e, nm, nl - k, k == 0, sum);
 		else
 			make_sfn(v, e, sfn, attr, cluster, size);
+		if (k == nl && keep != NULL) /* a rename: the old entry's dates, cluster, size */
+			ss_memcopy(e + 13, keep + 13, FAT_ENTRY - 13);
 		if (k == nl || it.off + FAT_ENTRY == v->bps) {
 			if ((rc = fat_store(v)) != FW_FAT_OK)
 				return rc;
@@ -420,6 +422,29 @@ static int short_name(struct fw_fat *v, uint32_t dir, const struct fat_name *nm,
 	return fat_pick_tail(v, &b, sfn);
 }
 
+/* The directory's new clusters (allocated from gfirst, sp->grow of them, already in the FAT):
+ * zeroed, then linked to its chain; sp->start moves onto them when no old slot is used. */
+static int grow_link(struct fw_fat *v, uint32_t dir, struct slot_plan *sp, uint32_t gfirst)
+{
+	int rc;
+	if (sp->grow == 0)
+		return FW_FAT_OK;
+	for (uint32_t c = gfirst, i = 0; i < sp->grow; i++) {
+		if ((rc = fat_zero_cluster(v, c)) != FW_FAT_OK)
+			return rc;
+		if (i + 1 < sp->grow && (rc = fat_next(v, c, &c)) != 1)
+			return rc < 0 ? rc : FW_FAT_ECORRUPT;
+	}
+	if ((rc = fat_set(v, sp->last, gfirst)) != FW_FAT_OK || (rc = fat_flush(v)) != FW_FAT_OK)
+		return rc;
+	if (sp->have == 0) {
+		it_init(&sp->start, dir);
+		sp->start.cl = gfirst;
+		sp->start.n = sp->slots;
+	}
+	return FW_FAT_OK;
+}
+
 /* Create nm in dir (first cluster; 0 = fixed root): a file holding data, or a directory.
  * *made = the new object's first cluster (0 for an empty file). Follows fat.h's order. */
 static int create_in(struct fw_fat *v, uint32_t dir, const struct fat_name *nm, bool is_dir,
@@ -449,34 +474,17 @@ static int create_in(struct fw_fat *v, uint32_t dir, const struct fat_name *nm, 
 	    (rc = fat_fsinfo_update(v, ndata + sp.grow)) != FW_FAT_OK)
 		return rc;
 
-	/* 2. contents: zeroed directory clusters, the file's data */
-	for (uint32_t c = gfirst, i = 0; i < sp.grow; i++) {
-		if ((rc = fat_zero_cluster(v, c)) != FW_FAT_OK)
-			return rc;
-		if (i + 1 < sp.grow && (rc = fat_next(v, c, &c)) != 1)
-			return rc < 0 ? rc : FW_FAT_ECORRUPT;
-	}
+	/* 2. contents: the file's data, then the directory's new clusters zeroed and linked */
 	if (is_dir)
 		rc = write_dir_cluster(v, first, dir == root_first(v) ? 0 : dir);
 	else if (len > 0)
 		rc = write_span(v, first, 0, 0, data, len);
-	if (rc != FW_FAT_OK)
+	if (rc != FW_FAT_OK || (rc = grow_link(v, dir, &sp, gfirst)) != FW_FAT_OK)
 		return rc;
 
-	/* 3. link the directory's new clusters */
-	if (sp.grow > 0) {
-		if ((rc = fat_set(v, sp.last, gfirst)) != FW_FAT_OK || (rc = fat_flush(v)) != FW_FAT_OK)
-			return rc;
-		if (sp.have == 0) {
-			it_init(&sp.start, dir);
-			sp.start.cl = gfirst;
-			sp.start.n = sp.slots;
-		}
-	}
-
-	/* 4. the entries */
+	/* 3. the entries */
 	rc = write_entries(v, &sp, nm, nl, sfn, is_dir ? FAT_ATTR_DIR : FAT_ATTR_ARCHIVE, first,
-			   is_dir ? 0 : len);
+			   is_dir ? 0 : len, NULL);
 	if (rc == FW_FAT_OK)
 		*made = first;
 	return rc;
@@ -791,4 +799,119 @@ int fw_fat_delete(struct fw_fat *v, const char *path)
 	if (P.fe.attr & FAT_ATTR_RO)
 		return FW_FAT_EREADONLY;
 	return done(v, delete_file(v, &P.fe));
+}
+
+/* ---- listing and renaming -------------------------------------------------------------- */
+
+/* UCS-2 to UTF-8 (a lone surrogate, which no path can name, becomes '_'). */
+static void name_utf8(const struct fat_name *nm, char *out)
+{
+	size_t o = 0;
+	for (uint32_t i = 0; i < nm->n; i++) {
+		uint32_t c = nm->c[i];
+		if (c >= 0xD800 && c <= 0xDFFF)
+			c = '_';
+		if (c < 0x80) {
+			out[o++] = (char)c;
+		} else if (c < 0x800) {
+			out[o++] = (char)(0xC0 | (c >> 6));
+			out[o++] = (char)(0x80 | (c & 0x3F));
+		} else {
+			out[o++] = (char)(0xE0 | (c >> 12));
+			out[o++] = (char)(0x80 | ((c >> 6) & 0x3F));
+			out[o++] = (char)(0x80 | (c & 0x3F));
+		}
+	}
+	out[o] = 0;
+}
+
+int fw_fat_list(struct fw_fat *v, const char *dir, fw_fat_each_fn each, void *arg)
+{
+	struct fat_path P;
+	char name[FW_FAT_NAME_MAX * 3 + 1];
+	int rc = resolve(v, dir, &P, false);
+	if (rc != FW_FAT_OK)
+		return rc;
+	if (each == NULL)
+		return FW_FAT_EINVAL;
+	if (!P.found)
+		return FW_FAT_ENOTFOUND;
+	uint32_t first = root_first(v);
+	if (!P.root) {
+		if (!(P.fe.attr & FAT_ATTR_DIR))
+			return FW_FAT_ENOTDIR;
+		first = P.fe.cluster;
+		if (!fat_cluster_ok(v, first))
+			return FW_FAT_ECORRUPT;
+	}
+	struct dir_it it;
+	int files = 0;
+	it_init(&it, first);
+	for (;;) {
+		rc = dir_next(v, &it, &P.scratch);
+		if (rc < 0)
+			return rc;
+		if (rc == 0)
+			return files;
+		if (P.scratch.attr & (FAT_ATTR_DIR | FAT_ATTR_VOLUME))
+			continue;
+		name_utf8(&P.scratch.name, name);
+		each(arg, name);
+		files++;
+	}
+}
+
+/* Order: the new name's slots found while the old entries still hold theirs (a directory
+ * that must grow gets its zeroed clusters linked first), then the old long-name entries and
+ * short entry marked deleted, then the new entries written with the old entry's attributes,
+ * dates, first cluster and size. A cut in between leaves the file's clusters lost (fsck frees
+ * them) or an orphan long name; never two entries sharing a chain. */
+static int rename_entry(struct fw_fat *v, struct fat_path *P, const struct fat_name *nm)
+{
+	uint8_t keep[FAT_ENTRY], sfn[11];
+	uint32_t nl, gfirst = 0, glast = 0;
+	struct slot_plan sp = { .grow = 0 };
+	int rc;
+	if ((rc = entry_slots(v, &P->fe, false)) != FW_FAT_OK ||
+	    (rc = fat_load(v, P->fe.sector)) != FW_FAT_OK)
+		return rc;
+	ss_memcopy(keep, v->buf + P->fe.off, FAT_ENTRY);
+	if ((rc = short_name(v, P->parent, nm, sfn, &nl, &P->scratch)) != FW_FAT_OK ||
+	    (rc = find_slots(v, P->parent, nl + 1, &sp)) != FW_FAT_OK)
+		return rc;
+	if (sp.grow > 0) {
+		if ((rc = fat_have_free(v, sp.grow)) != FW_FAT_OK ||
+		    (rc = fat_alloc(v, sp.grow, &gfirst, &glast)) != FW_FAT_OK ||
+		    (rc = fat_flush(v)) != FW_FAT_OK ||
+		    (rc = fat_fsinfo_update(v, sp.grow)) != FW_FAT_OK ||
+		    (rc = grow_link(v, P->parent, &sp, gfirst)) != FW_FAT_OK)
+			return rc;
+	}
+	if ((rc = entry_slots(v, &P->fe, true)) != FW_FAT_OK)
+		return rc;
+	keep[12] = 0; /* the old name's lower-case flags do not fit the new one */
+	return write_entries(v, &sp, nm, nl, sfn, keep[11], 0, 0, keep);
+}
+
+int fw_fat_rename(struct fw_fat *v, const char *path, const char *new_name)
+{
+	struct fat_path P;
+	struct fat_name nm;
+	struct fat_entry taken;
+	if (new_name == NULL)
+		return FW_FAT_EINVAL;
+	const char *s = new_name;
+	int rc = fat_component(&s, &nm);
+	if (rc < 0)
+		return rc;
+	if (rc == 0 || *s != 0 || new_name[0] == '\\' || new_name[0] == '/')
+		return FW_FAT_EBADNAME; /* one name, no folder */
+	if ((rc = find_file(v, path, &P)) != FW_FAT_OK)
+		return rc;
+	rc = dir_find(v, P.parent, &nm, &taken);
+	if (rc < 0)
+		return rc;
+	if (rc == 1 && (taken.sector != P.fe.sector || taken.off != P.fe.off))
+		return FW_FAT_EEXIST; /* another file or folder; the same one is a change of case */
+	return done(v, rename_entry(v, &P, &nm));
 }

@@ -36,6 +36,32 @@ static void each(void *arg, const char *name)
 	ss_fmt(l->names[l->n++], NAME_LEN, "%s", name);
 }
 
+/* Byte order, as `slicscan --fleet` sorts the files it reads (strcmp). */
+static int name_cmp(const char *a, const char *b)
+{
+	while (*a && *a == *b)
+		a++, b++;
+	return (unsigned char)*a - (unsigned char)*b;
+}
+
+/* The names in byte order, so that the page lists the machines as `slicscan --fleet` does
+ * whatever order the directory holds them in (Shell sort: in place, no recursion). */
+static void sort_names(struct listing *l)
+{
+	static const size_t gaps[] = { 701, 301, 132, 57, 23, 10, 4, 1 };
+	char t[NAME_LEN];
+	for (size_t g = 0; g < sizeof(gaps) / sizeof(gaps[0]); g++) {
+		size_t gap = gaps[g];
+		for (size_t i = gap; i < l->n; i++) {
+			ss_memcopy(t, l->names[i], NAME_LEN);
+			size_t j = i;
+			for (; j >= gap && name_cmp(l->names[j - gap], t) > 0; j -= gap)
+				ss_memcopy(l->names[j], l->names[j - gap], NAME_LEN);
+			ss_memcopy(l->names[j], t, NAME_LEN);
+		}
+	}
+}
+
 struct counter {
 	char *p;
 	size_t n, cap;
@@ -94,6 +120,7 @@ const char *fw_fleet_stick_write(const struct fw_fleet_files *ff, const char *re
 		goto out;
 	}
 	char rel[160], path[300], file[260], tmp[300];
+	sort_names(&l);
 	rel_dir(report_dir, page, rel, sizeof(rel));
 	for (size_t i = 0; i < l.n; i++) {
 		char *data = NULL;
@@ -146,4 +173,12 @@ out:
 	if (f != NULL)
 		fs->release(ctx, f);
 	return why;
+}
+
+void fw_fleet_stick_note(char *saved, size_t cap, const char *page, const char *why)
+{
+	size_t n = ss_strlen(saved);
+	if (n < cap)
+		ss_fmt(saved + n, cap - n, "\nFleet page: %s%s%s", page,
+		       why ? " NOT updated: " : " updated", why ? why : "");
 }

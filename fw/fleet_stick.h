@@ -31,4 +31,8 @@ struct fw_fleet_files {
  * convenience: its failure never changes a verdict). */
 const char *fw_fleet_stick_write(const struct fw_fleet_files *ff, const char *report_dir,
 				 const char *page, const char *lang);
+
+/* Append the screen's line to saved: "\nFleet page: PAGE updated" or "... NOT updated: why"
+ * (why as fw_fleet_stick_write returned it). */
+void fw_fleet_stick_note(char *saved, size_t cap, const char *page, const char *why);
 #endif

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* libFuzzer target: a disk image -> fw_fat_mount, then every read and write operation the
- * BIOS front end uses, with and without a disk that fails after N writes. Whatever the bytes
+ * BIOS front end uses (listing and renaming too), with and without a disk that fails after N writes. Whatever the bytes
  * say, no crash, no hang, no out-of-bounds access, and every result is FW_FAT_OK or one of
  * the error codes.
  *
@@ -87,6 +87,25 @@ static void check(int rc)
 		abort();
 }
 
+/* A listed name is a C string of at most 255 UTF-8 characters (3 bytes each in the BMP). */
+static void each_name(void *arg, const char *name)
+{
+	size_t *count = arg;
+	if (strlen(name) > FW_FAT_NAME_MAX * 3)
+		abort();
+	++*count;
+}
+
+static void check_list(struct fw_fat *v, const char *dir)
+{
+	size_t count = 0;
+	int rc = fw_fat_list(v, dir, each_name, &count);
+	if (rc < 0)
+		check(rc);
+	else if ((size_t)rc != count || rc > (int)FW_FAT_DIR_ENTRIES_MAX)
+		abort();
+}
+
 int LLVMFuzzerTestOneInput(const unsigned char *data, size_t len);
 int LLVMFuzzerTestOneInput(const unsigned char *data, size_t len)
 {
@@ -135,11 +154,22 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t len)
 		check(fw_fat_append(&v, "\\slicscan\\summary.csv", "a,b\r\n", 5));
 		check(fw_fat_read_file(&v, "\\slicscan\\summary.csv", buf, sizeof(buf), &n));
 		check(fw_fat_size(&v, "\\slicscan\\reports", &n));
+		check_list(&v, "\\slicscan\\reports");
+		check_list(&v, "\\");
+		/* the fleet page's swap: NAME.new written, the old page deleted, NAME.new renamed */
+		check(fw_fat_create(&v, "\\slicscan\\summary.html.new", data, (uint32_t)(len < 900 ? len : 900)));
+		check(fw_fat_delete(&v, "\\slicscan\\summary.html"));
+		check(fw_fat_rename(&v, "\\slicscan\\summary.html.new", "summary.html"));
+		check(fw_fat_rename(&v, "\\slicscan\\reports\\HP-CZC1234ABD.json", "HP-CZC1234ABC.json"));
+		check(fw_fat_rename(&v, "\\EFI\\BOOT\\slicscan.cfg", "SLICSCAN.CFG"));
 		/* what was written must mount and read again */
 		d.fail_after = -1;
-		if (fw_fat_mount(&v, &disk) == FW_FAT_OK)
+		if (fw_fat_mount(&v, &disk) == FW_FAT_OK) {
 			check(fw_fat_read_file(&v, "\\slicscan\\reports\\HP-CZC1234ABC.json", buf,
 					       sizeof(buf), &n));
+			check(fw_fat_read_file(&v, "\\slicscan\\summary.html", buf, sizeof(buf), &n));
+			check_list(&v, "\\slicscan");
+		}
 	}
 	for (size_t i = 0; i < sizeof(d.blk) / sizeof(d.blk[0]); i++)
 		if (d.blk[i] != NULL) {

@@ -70,7 +70,7 @@ class B:
                  serial_re=(), cli_exit=None, w7=None, w7_reason=None, qemu_args=(), real=None,
                  setup_error=None, note="", timeout=60, stick_cfg=None, readonly=False,
                  extra_disk=None, then_uefi=False, report=True, not_saved_re=None, full=False,
-                 stick_id=None, pre=False, lang=None):
+                 stick_id=None, pre=False, lang=None, fleet=0):
         self.name, self.variant, self.exit = name, variant, exit
         self.verdict = uefi.VERDICT_OF_EXIT.get(exit)
         self.findings, self.absent = list(findings), list(absent)
@@ -94,6 +94,9 @@ class B:
         # lang: language=... on the command line: VGA text mode has no CJK glyphs, so the
         # screen stays English (check_screen as usual) while the report .txt is in lang
         self.lang = lang
+        # fleet: that many earlier reports (OLD-NNNN.json) already in \\slicscan\\reports, for the
+        # fleet page
+        self.fleet = fleet
 
 
 WAIT = None  # cfg: the image's own syslinux.cfg, untouched (default config: wait 60 s)
@@ -150,6 +153,8 @@ SCENARIOS = [
       findings=["slic-valid", "report-not-saved"],
       not_saved_re=r"report not saved in \\slicscan\\reports: the stick is full",
       note="no free cluster left: verdict shown, report-not-saved, the stick unchanged"),
+    B("fleet-300", "valid-2.1", 0, fleet=300, findings=["slic-valid"], timeout=150,
+      note="300 earlier reports on the stick: the fleet page lists 301 machines, as --fleet"),
     B("earlier-round", "valid-2.1", 0, pre=True, findings=["slic-valid"],
       note="summary.csv and CZ1234XYZ.txt from an earlier round: a line appended, CZ1234XYZ-2"),
         B("json-no-room", "valid-2.1", 2, full=6, report=False,
@@ -251,6 +256,22 @@ def make_stick(sc, wd):
             r = run(["mcopy", "-o", "-i", spec, path, dest], env=MT)
             if r.returncode != 0:
                 raise Failure(f"mcopy {dest}: {r.stdout.strip()}")
+    if sc.fleet:
+        seed = os.path.join(wd, "seed")
+        os.makedirs(seed)
+        verdicts = ("ready", "ready-with-warnings", "not-ready")
+        for i in range(sc.fleet):
+            rep = {"tool": "slicscan", "verdict": verdicts[i % 3], "exit_code": i % 3,
+                   "machine": {"system_manufacturer": "Contoso", "system_product": f"Model {i % 7}",
+                               "bios_version": f"A{i % 5:02d}", "system_serial": f"OLD{i:04d}"}}
+            with open(os.path.join(seed, f"OLD-{i:04d}.json"), "w") as f:
+                json.dump(rep, f)
+        run(["mmd", "-i", spec, "::/slicscan", "::/slicscan/reports"], env=MT)
+        names = sorted(os.listdir(seed))
+        r = run(["mcopy", "-i", spec] + [os.path.join(seed, n) for n in names] +
+                ["::/slicscan/reports/"], env=MT)
+        if r.returncode != 0:
+            raise Failure(f"mcopy the earlier reports: {r.stdout.strip()[-200:]}")
     if sc.full:
         r = run(["mdir", "-i", spec, "::/"], env=MT)
         m = re.search(r"([\d ]+) bytes free", r.stdout)
@@ -527,6 +548,37 @@ def summary_rows(data):
     return list(csv.reader(data.decode("ascii", "replace").splitlines()))
 
 
+def check_page(sc, wd, files, serial, errs, own_line=True):
+    """\\slicscan\\summary.html, regenerated after the run from every report JSON on the stick
+    (docs/FLEET.md): it counts them by verdict, no summary.html.new is left, and it equals what
+    `slicscan --fleet` makes of the same folder (as run_fleet.py checks the UEFI app's)."""
+    if own_line and not re.search(r"Fleet page: \\slicscan\\summary\.html updated", serial):
+        m = re.search(r"Fleet page: [^\n]*", serial)
+        errs.append(f"the screen does not say the fleet page was updated ({m.group(0) if m else None!r})")
+    if "summary.html.new" in files:
+        errs.append("summary.html.new is left on the stick")
+    html = files.get("summary.html", b"").decode("utf-8", "replace")
+    if not html:
+        errs.append("no \\slicscan\\summary.html after the run")
+        return
+    counts = {}
+    for p, data in files.items():
+        if p.startswith("reports" + os.sep) and p.endswith(".json"):
+            v = json.loads(data).get("verdict")
+            counts[v] = counts.get(v, 0) + 1
+    for v, n in counts.items():
+        if f'data-verdict="{v}" data-count="{n}"' not in html:
+            errs.append(f"summary.html does not count {n} {v} machine(s)")
+    cmd = [uefi.CLI, "--fleet", os.path.join(wd, "stick")] + (["--lang", sc.lang] if sc.lang else [])
+    cli = subprocess.run(cmd, capture_output=True)
+    strip = lambda t: re.sub(r'<bdi>[^<]*</bdi></p>', "", t)  # noqa: E731  (the title differs)
+    if cli.returncode != 0 or strip(cli.stdout.decode("utf-8", "replace")) != strip(html):
+        with open(os.path.join(wd, "fleet-cli.html"), "wb") as f:
+            f.write(cli.stdout)
+        errs.append(f"summary.html differs from slicscan --fleet (exit {cli.returncode}; "
+                    "fleet-cli.html beside stick/summary.html)")
+
+
 def check_stick(sc, wd, img, serial, errs, uefi_too=False):
     """The report pair the kernel wrote (or, report=False, that it wrote nothing)."""
     files = stick_files(wd, img)
@@ -551,6 +603,7 @@ def check_stick(sc, wd, img, serial, errs, uefi_too=False):
         base = "CZ1234XYZ-2"
         if not files.get("summary.csv", b"").startswith(uefi.PRE_SUMMARY):
             errs.append("summary.csv: the earlier round's lines were changed")
+    reports = [p for p in reports if not os.path.basename(p).startswith("OLD-")]  # sc.fleet's
     names = [os.path.basename(p) for p in reports]
     bases = sorted({os.path.splitext(n)[0] for n in names})
     want_n = 2 if uefi_too else 1
@@ -619,6 +672,7 @@ def check_stick(sc, wd, img, serial, errs, uefi_too=False):
         errs.append(f"summary.csv serial {row.get('system_serial')!r}")
     if "legacy BIOS" not in row.get("app_version", ""):
         errs.append(f"summary.csv app_version {row.get('app_version')!r}")
+    check_page(sc, wd, files, serial, errs, own_line=not uefi_too)
     if uefi_too:
         if "UEFI" not in rows[2][rows[0].index("app_version")]:
             errs.append(f"summary.csv's second line is not the UEFI app's: {rows[2]}")

@@ -855,6 +855,118 @@ static void test_delete(void **state)
 	img_free(m);
 }
 
+/* fw_fat_list's names, collected. */
+struct names {
+	char s[64][300];
+	int n;
+};
+
+static void collect(void *arg, const char *name)
+{
+	struct names *l = arg;
+	assert_true(l->n < 64);
+	snprintf(l->s[l->n++], sizeof(l->s[0]), "%s", name);
+}
+
+static bool listed(const struct names *l, const char *name)
+{
+	for (int i = 0; i < l->n; i++)
+		if (strcmp(l->s[i], name) == 0)
+			return true;
+	return false;
+}
+
+static void list_rename_checks(struct img *m, const char *dir, int grow_files)
+{
+	static uint8_t page[30000], report[700];
+	char a[200], mt[200];
+	struct names l = { .n = 0 };
+	fill(page, sizeof(page), 5);
+	fill(report, sizeof(report), 6);
+	img_mount(m);
+	expect_rc(fw_fat_mkdirs(&m->v, dir), 0);
+	snprintf(a, sizeof(a), "%s\\reports", dir);
+	expect_rc(fw_fat_mkdirs(&m->v, a), 0);
+	/* what mtools puts there is listed too, long names */
+	snprintf(mt, sizeof(mt), "%s/Contoso PC 7.json", dir);
+	for (char *p = mt; *p; p++)
+		if (*p == '\\')
+			*p = '/';
+	put_file(m, mt, report, sizeof(report));
+	img_mount(m);
+	snprintf(a, sizeof(a), "%s\\summary.html.new", dir);
+	expect_rc(fw_fat_create(&m->v, a, page, sizeof(page)), 0);
+	snprintf(a, sizeof(a), "%s\\KEEP.TXT", dir);
+	expect_rc(fw_fat_create(&m->v, a, "keep", 4), 0);
+	for (int i = 0; i < grow_files; i++) { /* fill the directory so the new name must grow it */
+		snprintf(a, sizeof(a), "%s\\filler number %03d with a long name.json", dir, i);
+		expect_rc(fw_fat_create(&m->v, a, "", 0), 0);
+	}
+	expect_rc(fw_fat_list(&m->v, dir, collect, &l), 3 + grow_files);
+	assert_true(listed(&l, "summary.html.new") && listed(&l, "KEEP.TXT") &&
+		    listed(&l, "Contoso PC 7.json"));
+	assert_false(listed(&l, "reports") || listed(&l, ".") || listed(&l, ".."));
+	l.n = 0;
+	snprintf(a, sizeof(a), "%s\\KEEP.TXT", dir);
+	expect_rc(fw_fat_list(&m->v, a, collect, &l), FW_FAT_ENOTDIR);
+	snprintf(a, sizeof(a), "%s\\nope", dir);
+	expect_rc(fw_fat_list(&m->v, a, collect, &l), FW_FAT_ENOTFOUND);
+	expect_rc(fw_fat_list(&m->v, "\\", collect, &l), l.n);
+
+	/* refused: a taken name, a folder in the new name, a missing file, a folder */
+	snprintf(a, sizeof(a), "%s\\summary.html.new", dir);
+	expect_rc(fw_fat_rename(&m->v, a, "keep.txt"), FW_FAT_EEXIST);
+	expect_rc(fw_fat_rename(&m->v, a, "reports"), FW_FAT_EEXIST);
+	expect_rc(fw_fat_rename(&m->v, a, "x\\summary.html"), FW_FAT_EBADNAME);
+	expect_rc(fw_fat_rename(&m->v, a, ""), FW_FAT_EBADNAME);
+	snprintf(a, sizeof(a), "%s\\reports", dir);
+	expect_rc(fw_fat_rename(&m->v, a, "r2"), FW_FAT_EISDIR);
+	snprintf(a, sizeof(a), "%s\\missing.html", dir);
+	expect_rc(fw_fat_rename(&m->v, a, "summary.html"), FW_FAT_ENOTFOUND);
+	fsck_clean(m);
+
+	/* the swap fw_fleet_stick_write makes */
+	snprintf(a, sizeof(a), "%s\\summary.html.new", dir);
+	expect_rc(fw_fat_rename(&m->v, a, "summary.html"), 0);
+	fsck_clean(m);
+	snprintf(mt, sizeof(mt), "%s/summary.html", dir);
+	for (char *p = mt; *p; p++)
+		if (*p == '\\')
+			*p = '/';
+	mtype_is(m, mt, page, sizeof(page));
+	assert_int_not_equal(sh("mtype -i %s '::%s.new' >/dev/null 2>&1", m->mt, mt), 0);
+	expect_rc(fw_fat_exists(&m->v, a), 0);
+	/* case only, then an 8.3 name, through a fresh mount */
+	snprintf(a, sizeof(a), "%s\\summary.html", dir);
+	expect_rc(fw_fat_rename(&m->v, a, "Summary.HTML"), 0);
+	img_mount(m);
+	l.n = 0;
+	expect_rc(fw_fat_list(&m->v, dir, collect, &l), 3 + grow_files);
+	assert_true(listed(&l, "Summary.HTML"));
+	snprintf(a, sizeof(a), "%s\\summary.html", dir);
+	expect_rc(fw_fat_rename(&m->v, a, "PAGE.HTM"), 0);
+	fsck_clean(m);
+	snprintf(mt, sizeof(mt), "%s/PAGE.HTM", dir);
+	for (char *p = mt; *p; p++)
+		if (*p == '\\')
+			*p = '/';
+	mtype_is(m, mt, page, sizeof(page));
+}
+
+static void test_list_rename(void **state)
+{
+	(void)state;
+	struct img *m = make_fat12("r12.img");
+	list_rename_checks(m, "\\slicscan", 5); /* 512-byte clusters: 30 of 32 slots */
+	img_free(m);
+	m = make_stick("r16.img");
+	list_rename_checks(m, "\\slicscan", 5); /* 2 KiB clusters: 64 slots */
+	img_free(m);
+	m = make_fat32("r32.img");
+	list_rename_checks(m, "\\sub", 5);
+	img_free(m);
+}
+
 static void test_root_full_fat12(void **state)
 {
 	(void)state;
@@ -1006,6 +1118,8 @@ static void cut_checks(struct img *m, const char *op)
 		report[i] = (char)('a' + i % 26);
 	put_file(m, "/slicscan/summary.csv", "head\r\n", 6);
 	put_file(m, "/slicscan/reports/old.txt", "old report", 10);
+	if (strcmp(op, "rename") == 0)
+		put_file(m, "/slicscan/summary.html.new", report, sizeof(report));
 	size_t blen;
 	uint8_t *base = slurp(m->path, &blen);
 	long total = -1; /* how many writes the whole operation takes: found by the first run */
@@ -1022,6 +1136,8 @@ static void cut_checks(struct img *m, const char *op)
 					   sizeof(report));
 		else if (strcmp(op, "mkdirs") == 0)
 			rc = fw_fat_mkdirs(&m->v, "\\slicscan\\reports\\deep\\er");
+		else if (strcmp(op, "rename") == 0)
+			rc = fw_fat_rename(&m->v, "\\slicscan\\summary.html.new", "summary.html");
 		else
 			rc = fw_fat_append(&m->v, "\\slicscan\\summary.csv", report, sizeof(report));
 		m->fail_after = -1;
@@ -1036,12 +1152,15 @@ static void cut_checks(struct img *m, const char *op)
 		int frc;
 		char *o = out(&frc, "fsck.fat -a %s >/dev/null 2>&1; fsck.fat -n %s >%s/fsck.out 2>&1 "
 				    "|| echo UNCLEAN; mtype -i %s ::/slicscan/reports/old.txt; "
-				    "mtype -i %s ::/slicscan/summary.csv", m->path, m->path, tmp, m->mt,
-			  m->mt);
+				    "mtype -i %s ::/slicscan/summary.csv; mtype -i %s ::/slicscan/summary.html.new "
+				    "2>/dev/null; mtype -i %s ::/slicscan/summary.html 2>/dev/null", m->path,
+			  m->path, tmp, m->mt, m->mt, m->mt, m->mt);
 		if (strncmp(o, "old reporthead\r\n", 16) != 0)
 			fprintf(stderr, "%s cut after %ld of %ld writes:\n%.200s\n", op, n, total, o);
 		assert_memory_equal(o, "old reporthead\r\n", 16);
-		if (strcmp(op, "append") == 0) /* the appended part survives whole or not at all */
+		if (strcmp(op, "append") == 0 || strcmp(op, "rename") == 0)
+			/* the appended part, or the renamed file under one of its names, survives
+			 * whole or not at all (never twice: no two entries share its clusters) */
 			assert_true(o[16] == 0 || (strlen(o + 16) == sizeof(report) &&
 						   memcmp(o + 16, report, sizeof(report)) == 0));
 		else
@@ -1061,6 +1180,7 @@ static void test_cut_fat12(void **state)
 	cut_checks(m, "create");
 	cut_checks(m, "append");
 	cut_checks(m, "mkdirs");
+	cut_checks(m, "rename");
 	img_free(m);
 }
 
@@ -1071,6 +1191,7 @@ static void test_cut_fat32(void **state)
 	assert_int_equal(sh("truncate -s 33M %s && mformat -i %s -F -c 1 ::", m->path, m->path), 0);
 	cut_checks(m, "create");
 	cut_checks(m, "append");
+	cut_checks(m, "rename");
 	img_free(m);
 }
 
@@ -1226,6 +1347,7 @@ int main(void)
 		cmocka_unit_test(test_grow_fat32),
 		cmocka_unit_test(test_root_full_fat12),
 		cmocka_unit_test(test_delete),
+		cmocka_unit_test(test_list_rename),
 		cmocka_unit_test(test_full_fat12),
 		cmocka_unit_test(test_full_fat32),
 		cmocka_unit_test(test_write_protected),

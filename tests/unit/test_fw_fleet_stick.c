@@ -151,6 +151,8 @@ static void test_swap(void **state)
 	put("\\slicscan\\reports\\PC1.txt", "text");
 	put("\\slicscan\\reports\\PC2.json", "{\"tool\":\"slicscan\",\"verdict\":\"ready\"}");
 	put("\\slicscan\\reports\\CUT.json", "{\"tool\":\"slicscan\",\"verd");
+	/* listed after PC2 by the directory, shown before it (byte order, as --fleet) */
+	put("\\slicscan\\reports\\PC0.json", "{\"tool\":\"slicscan\",\"verdict\":\"ready\"}");
 	put("\\slicscan\\summary.html", "old page");
 	put("\\slicscan\\summary.html.new", "left by a power cut");
 	st.log[0] = 0;
@@ -160,8 +162,10 @@ static void test_swap(void **state)
 	const char *p = page();
 	assert_non_null(p);
 	assert_non_null(strstr(p, "data-verdict=\"not-ready\" data-count=\"1\""));
-	assert_non_null(strstr(p, "data-verdict=\"ready\" data-count=\"1\""));
+	assert_non_null(strstr(p, "data-verdict=\"ready\" data-count=\"2\""));
 	assert_non_null(strstr(p, "href=\"reports/PC1.txt\""));
+	assert_true(strstr(p, "href=\"reports/PC0.txt\"") < strstr(p, "href=\"reports/PC2.txt\""));
+	assert_non_null(strstr(p, "href=\"reports/PC0.txt\""));
 	assert_non_null(strstr(p, "M&lt;1&gt;"));
 	assert_non_null(strstr(p, "<bdi>reports/CUT.json</bdi>"));
 }
