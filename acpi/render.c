@@ -286,7 +286,7 @@ static void text_slic(struct ss_sink *s, const struct ss_result *r, const struct
 	}
 }
 
-static const char *severity_text(enum ss_severity v, enum ss_lang lang)
+const char *ss_severity_text(enum ss_severity v, enum ss_lang lang)
 {
 	switch (v) {
 	case SS_SEV_INFO: return M(SEV_INFO);
@@ -369,7 +369,7 @@ void ss_render_text_lang(const struct ss_result *r, const struct ss_info *info, 
 	if (info && info->n) {
 		ss_out(&s, "\n%s\n", M(T_MACHINE));
 		for (size_t i = 0; i < info->n; i++) {
-			label(&s, info->label[i]);
+			label(&s, ss_tr(lang, info->label[i])); /* catalogue texts: fw/report.c */
 			ss_out(&s, "%s\n", info->value[i]);
 		}
 	}
@@ -377,17 +377,19 @@ void ss_render_text_lang(const struct ss_result *r, const struct ss_info *info, 
 	ss_out(&s, "\n");
 	out_msg(&s, M(T_TABLES), set->n);
 	ss_out(&s, "\n");
-	ss_out(&s, "  SIG   OEM ID  TABLE ID  REV     LENGTH  CHECKSUM  ADDRESS (R/X: listed in RSDT/XSDT)\n");
+	ss_out(&s, "%s\n", M(T_TABLES_HEAD));
 	for (size_t i = 0; i < set->n; i++) {
 		const struct ss_table *t = &set->t[i];
 		char a[SS_OEM_ID_LEN + 1], b[SS_OEM_TABLE_ID_LEN + 1];
+		const char *ck = !t->has_header ? M(CK_SHORT) : !t->has_checksum ? M(CK_NONE)
+			       : t->checksum_ok ? M(CK_OK) : M(CK_BAD);
 		id_plain(a, t->oem_id, SS_OEM_ID_LEN);
 		id_plain(b, t->oem_table_id, SS_OEM_TABLE_ID_LEN);
-		ss_out(&s, "  %-4s  %-6s  %-8s  %3u  %9u  %-8s  0x%llx%s%s\n", t->sig, a, b,
-		    t->revision, t->declared_len,
-		    !t->has_header ? "short" : !t->has_checksum ? "none" : t->checksum_ok ? "ok" : "BAD",
-		    (unsigned long long)t->addr, r->listed[i] & SS_LISTED_RSDT ? " R" : "",
-		    r->listed[i] & SS_LISTED_XSDT ? " X" : "");
+		ss_out(&s, "  %-4s  %-6s  %-8s  %3u  %9u  %s", t->sig, a, b, t->revision,
+		    t->declared_len, ck);
+		pad(&s, ss_text_cols(ck, ss_strlen(ck)), 8);
+		ss_out(&s, "  0x%llx%s%s\n", (unsigned long long)t->addr,
+		    r->listed[i] & SS_LISTED_RSDT ? " R" : "", r->listed[i] & SS_LISTED_XSDT ? " X" : "");
 	}
 
 	ss_out(&s, "\n");
@@ -395,7 +397,7 @@ void ss_render_text_lang(const struct ss_result *r, const struct ss_info *info, 
 	ss_out(&s, "\n");
 	for (size_t i = 0; i < r->nf; i++) {
 		const struct ss_finding *f = &r->f[i];
-		const char *sv = severity_text(f->sev, lang);
+		const char *sv = ss_severity_text(f->sev, lang);
 		ss_out(&s, "  %s", sv);
 		pad(&s, ss_text_cols(sv, ss_strlen(sv)), 7);
 		ss_out(&s, "  %-26s ", ss_finding_info(f->id)->id);

@@ -6,10 +6,11 @@
 #include "naming.h"
 #include "printable.h"
 
-static void put_info(struct fw_facts *f, const char *key, const char *label, const char *value)
+/* label: the catalogue's English text, which the text report translates (ss_tr) */
+static void put_info(struct fw_facts *f, const char *key, enum ss_msg_id label, const char *value)
 {
 	if (value != NULL && value[0] != '\0')
-		ss_info_add(&f->info, key, label, value);
+		ss_info_add(&f->info, key, ss_msg(SS_LANG_EN, label), value);
 }
 
 static void printable(const char *raw, char *out, size_t cap)
@@ -46,17 +47,17 @@ void fw_facts_fill(struct fw_facts *f, const char *app, const char *mode,
 	else
 		ss_fmt(f->clock, sizeof(f->clock), "unreadable");
 
-	put_info(f, "app_version", "App", f->app);
-	put_info(f, "run_mode", "Run mode", f->mode);
-	put_info(f, "system_manufacturer", "System manufacturer", f->sys_manufacturer);
-	put_info(f, "system_product", "System product", f->sys_product);
-	put_info(f, "system_serial", "System serial", f->sys_serial);
-	put_info(f, "system_uuid", "System UUID", f->sys_uuid);
-	put_info(f, "bios_vendor", "BIOS vendor", f->bios_vendor);
-	put_info(f, "bios_version", "BIOS version", f->bios_version);
-	put_info(f, "bios_date", "BIOS date", f->bios_date);
-	put_info(f, "smbios", "SMBIOS", f->smbios_note);
-	put_info(f, "firmware_time", "Firmware clock", f->clock);
+	put_info(f, "app_version", SS_M_I_APP, f->app);
+	put_info(f, "run_mode", SS_M_I_RUN_MODE, f->mode);
+	put_info(f, "system_manufacturer", SS_M_I_SYS_MANUFACTURER, f->sys_manufacturer);
+	put_info(f, "system_product", SS_M_I_SYS_PRODUCT, f->sys_product);
+	put_info(f, "system_serial", SS_M_I_SYS_SERIAL, f->sys_serial);
+	put_info(f, "system_uuid", SS_M_I_SYS_UUID, f->sys_uuid);
+	put_info(f, "bios_vendor", SS_M_I_BIOS_VENDOR, f->bios_vendor);
+	put_info(f, "bios_version", SS_M_I_BIOS_VERSION, f->bios_version);
+	put_info(f, "bios_date", SS_M_I_BIOS_DATE, f->bios_date);
+	put_info(f, "smbios", SS_M_I_SMBIOS, f->smbios_note);
+	put_info(f, "firmware_time", SS_M_I_FW_CLOCK, f->clock);
 }
 
 void fw_report_base_of(const struct fw_smbios_info *smb, char *out, size_t cap)
@@ -162,7 +163,7 @@ static const char *summary_append(const struct fw_files *fs, const char *path,
 	struct ss_info with = *info;
 	int err = 0;
 
-	ss_info_add(&with, "report", "Report", report);
+	ss_info_add(&with, "report", ss_msg(SS_LANG_EN, SS_M_I_REPORT), report);
 	ss_render_csv_header(mem_write, &hb);
 	ss_render_csv(r, &with, mem_write, &lb);
 	if (hb.n > hb.cap || lb.n > lb.cap)
