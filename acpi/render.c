@@ -85,14 +85,6 @@ static void out_msg(struct ss_sink *s, const char *fmt, ...)
 	va_end(ap);
 }
 
-static void fmt_msg(char *buf, size_t cap, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	ss_vfmt(buf, cap, fmt, ap);
-	va_end(ap);
-}
-
 /* A finding's text in lang: English: its message; zh-TW: the finding's sentence, then
  * "細節：" and the English message, which carries the table's own values. */
 static const char *finding_line(char *buf, size_t cap, const struct ss_finding *f, enum ss_lang lang)
@@ -159,7 +151,7 @@ void ss_render_banner_lang(const struct ss_result *r, enum ss_lang lang, ss_writ
 	char net[160];
 	int netcheck = r->predicted_error && r->win7_kms != SS_KMS_NOT_READY;
 	if (netcheck && !r->policy_differs) {
-		fmt_msg(net, sizeof(net), M(B_NET_FAIL), r->predicted_error);
+		ss_fmt_msg(net, sizeof(net), M(B_NET_FAIL), r->predicted_error);
 		if (r->verdict != SS_VERDICT_NOT_READY && win7)
 			line2 = M(B_WIN7_NOT_BLOCKED);
 		if (r->verdict == SS_VERDICT_NOT_READY)
@@ -168,13 +160,13 @@ void ss_render_banner_lang(const struct ss_result *r, enum ss_lang lang, ss_writ
 			line3 = net;
 	}
 	char head[160];
-	fmt_msg(head, sizeof(head), M(B_VERDICT), big);
+	ss_fmt_msg(head, sizeof(head), M(B_VERDICT), big);
 	ss_out(&s, "+--------------------------------------------------------------------------+\n");
 	box_line(&s, head);
 	box_line(&s, line2);
 	if (line3)
 		box_line(&s, line3);
-	fmt_msg(head, sizeof(head), M(B_EXIT), (int)r->exit_code);
+	ss_fmt_msg(head, sizeof(head), M(B_EXIT), (int)r->exit_code);
 	box_line(&s, head);
 	ss_out(&s, "+--------------------------------------------------------------------------+\n");
 	char buf[SS_MSG_LEN + 512];

@@ -453,6 +453,10 @@ size_t ss_vfmt(char *buf, size_t cap, const char *fmt, va_list ap);
 size_t ss_fmt(char *buf, size_t cap, const char *fmt, ...)
 	SS_PRINTF(3, 4)
 	;
+/* ss_fmt with a catalogue text (ss_msg) as the format, which the compiler cannot check: the
+ * conversions of both languages' texts are checked against each other by
+ * tests/unit/test_lang.c. */
+size_t ss_fmt_msg(char *buf, size_t cap, const char *fmt, ...);
 
 /* Convenience: one whole run over acpidump text (fuzz target, tests, benchmarks). */
 void ss_scan_acpidump(struct ss_tableset *s, const char *text, size_t len,

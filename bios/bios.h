@@ -173,7 +173,7 @@ int bios_stick_find(struct bios_stick *st, uint32_t sig, uint32_t serial);
 /* fw_report_write over the stick's FAT volume (fw/report.h). */
 bool bios_report_write(struct bios_stick *st, const char *dir, const char *summary,
 		       const struct fw_smbios_info *smb, struct ss_result *r,
-		       const struct ss_info *info, enum ss_lang lang, char *saved, size_t cap);
+		       const struct ss_info *info, enum ss_lang lang, struct fw_saved *saved);
 /* Read the whole file (at most cap bytes, at most 256 KiB) into a static buffer: *data is
  * valid until the next call. A fw/fat.c result (FW_FAT_ETOOBIG when larger than cap). */
 int bios_file_read(struct bios_stick *st, const char *path, uint32_t cap,

@@ -46,7 +46,7 @@ struct run {
 	struct bios_stick stick;
 	char stick_why[200];        /* why nothing is read from or written to the stick */
 	char policy_err[SS_MSG_LEN];
-	char saved[512];            /* what was written where, for the screen */
+	struct fw_saved saved;      /* what was written where, for the screen */
 };
 
 static struct run run;
@@ -265,8 +265,7 @@ static unsigned scan(struct run *x)
 			fw_fat_set_time(&x->stick.fat, x->have_time ? &x->now : NULL);
 			(void)bios_report_write(&x->stick, x->cfg.report_dir, x->cfg.summary,
 						have_smbios ? &x->smbios : NULL, &x->result,
-						&x->facts.f.info, x->cfg.lang, x->saved,
-						sizeof(x->saved));
+						&x->facts.f.info, x->cfg.lang, &x->saved);
 		} else {
 			ss_result_add_finding(&x->result, SS_F_REPORT_NOT_SAVED, "", "%s",
 					      x->stick_why);
@@ -277,12 +276,12 @@ static unsigned scan(struct run *x)
 
 static void show(struct run *x)
 {
-	char tail[sizeof(x->saved) + 128];
-	size_t n = 0;
+	char tail[sizeof(x->saved) + 256];
+	size_t n;
 	if (!x->cfg.quiet)
 		ss_render_text(&x->result, &x->facts.f.info, bios_con_write, NULL);
-	if (x->saved[0] != '\0')
-		n = ss_fmt(tail, sizeof(tail), "Report saved: %s\n", x->saved);
+	/* VGA text mode has no CJK glyphs: the screen stays English */
+	n = fw_tail_text(&x->saved, NULL, SS_LANG_EN, tail, sizeof(tail));
 	if (n >= sizeof(tail))
 		n = sizeof(tail) - 1;
 	tail[n] = '\0';

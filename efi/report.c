@@ -95,11 +95,11 @@ static void f_release(void *ctx, void *p)
 bool efi_ss_report_write(const struct efi_ss_vol *v, const char *dir, const char *summary,
 			 const struct fw_smbios_info *smb, bool have_smbios,
 			 struct ss_result *r, const struct ss_info *info, enum ss_lang lang,
-			 char *saved, size_t cap)
+			 struct fw_saved *saved)
 {
 	const struct fw_files fs = { (void *)v, f_exists, f_mkdirs, f_write_new, f_append,
 				     f_remove, why, f_alloc, f_release };
-	return fw_report_write(&fs, dir, summary, have_smbios ? smb : NULL, r, info, lang, saved, cap);
+	return fw_report_write(&fs, dir, summary, have_smbios ? smb : NULL, r, info, lang, saved);
 }
 
 /* ---- the fleet page's extra operations (fw/fleet_stick.h) ---- */
