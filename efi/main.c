@@ -212,10 +212,7 @@ static void net_checks(struct run *x, bool have_smbios)
 	if (fw_net_run(&x->cfg, &t, x->have_time ? &x->now : NULL, have_smbios ? &x->smbios : NULL,
 		       x->result, &x->facts.f.info, x->sent, sizeof(x->sent)) &&
 	    x->sent[0] != '\0') {
-		char where[300];
-		for (char *p = x->sent; *p; p++)
-			if (*p == '\n')
-				*p = '\0'; /* "\reports\NAME.txt and .json" is enough on screen */
+		char where[300]; /* x->sent: "\reports\NAME.txt" */
 		ss_fmt(where, sizeof(where), "http://%s:%u%s%s", x->cfg.upload.host,
 		       x->cfg.upload.port, x->cfg.upload.path, x->sent[0] == '\\' ? x->sent + 1 : x->sent);
 		for (char *p = where; *p; p++)

@@ -82,8 +82,8 @@ bool fw_report_write(const struct fw_files *fs, const char *dir, const char *sum
 		     const struct ss_info *info, enum ss_lang lang, struct fw_saved *saved);
 
 /* The screen's lines about the files, in lang, from the catalogue ("Report saved: ...",
- * "Summary: ...", "Fleet page: ...", then "Report sent: SENT" unless sent is NULL or ""),
- * each ending in '\n'. Returns the length written (cut to cap - 1). */
+ * "Summary: ...", "Fleet page: ...", then "Report sent: SENT and .json" unless sent is NULL
+ * or ""), each ending in '\n'. Returns the length written (cut to cap - 1). */
 size_t fw_tail_text(const struct fw_saved *s, const char *sent, enum ss_lang lang, char *out,
 		    size_t cap);
 

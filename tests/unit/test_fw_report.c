@@ -136,7 +136,7 @@ static void test_report_languages(void **state)
 	fw_tail_text(&saved, "http://192.0.2.2/r/X.txt", SS_LANG_ZH_TW, tail, sizeof(tail));
 	snprintf(want, sizeof(want), "報告已儲存：%s 及 .json\n摘要：未能在 \\slicscan\\summary.csv "
 		 "加入一行（the stick is full）\n全部電腦總覽：\\slicscan\\summary.html 未更新："
-		 "out of memory\n報告已傳送：http://192.0.2.2/r/X.txt\n", saved.txt);
+		 "out of memory\n報告已傳送：http://192.0.2.2/r/X.txt 及 .json\n", saved.txt);
 	assert_string_equal(tail, want);
 	/* cut, never overrun */
 	assert_int_equal(fw_tail_text(&saved, NULL, SS_LANG_EN, tail, 10), 9);
