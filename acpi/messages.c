@@ -101,3 +101,12 @@ const char *ss_lang_str(enum ss_lang lang)
 {
 	return lang == SS_LANG_ZH_TW ? "zh-TW" : "en";
 }
+
+size_t ss_fmt_msg(char *buf, size_t cap, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	size_t n = ss_vfmt(buf, cap, fmt, ap);
+	va_end(ap);
+	return n;
+}

@@ -85,14 +85,6 @@ static void out_msg(struct ss_sink *s, const char *fmt, ...)
 	va_end(ap);
 }
 
-static void fmt_msg(char *buf, size_t cap, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	ss_vfmt(buf, cap, fmt, ap);
-	va_end(ap);
-}
-
 /* A finding's text in lang: English: its message; zh-TW: the finding's sentence, then
  * "細節：" and the English message, which carries the table's own values. */
 static const char *finding_line(char *buf, size_t cap, const struct ss_finding *f, enum ss_lang lang)
@@ -159,7 +151,7 @@ void ss_render_banner_lang(const struct ss_result *r, enum ss_lang lang, ss_writ
 	char net[160];
 	int netcheck = r->predicted_error && r->win7_kms != SS_KMS_NOT_READY;
 	if (netcheck && !r->policy_differs) {
-		fmt_msg(net, sizeof(net), M(B_NET_FAIL), r->predicted_error);
+		ss_fmt_msg(net, sizeof(net), M(B_NET_FAIL), r->predicted_error);
 		if (r->verdict != SS_VERDICT_NOT_READY && win7)
 			line2 = M(B_WIN7_NOT_BLOCKED);
 		if (r->verdict == SS_VERDICT_NOT_READY)
@@ -168,13 +160,13 @@ void ss_render_banner_lang(const struct ss_result *r, enum ss_lang lang, ss_writ
 			line3 = net;
 	}
 	char head[160];
-	fmt_msg(head, sizeof(head), M(B_VERDICT), big);
+	ss_fmt_msg(head, sizeof(head), M(B_VERDICT), big);
 	ss_out(&s, "+--------------------------------------------------------------------------+\n");
 	box_line(&s, head);
 	box_line(&s, line2);
 	if (line3)
 		box_line(&s, line3);
-	fmt_msg(head, sizeof(head), M(B_EXIT), (int)r->exit_code);
+	ss_fmt_msg(head, sizeof(head), M(B_EXIT), (int)r->exit_code);
 	box_line(&s, head);
 	ss_out(&s, "+--------------------------------------------------------------------------+\n");
 	char buf[SS_MSG_LEN + 512];
@@ -286,7 +278,7 @@ static void text_slic(struct ss_sink *s, const struct ss_result *r, const struct
 	}
 }
 
-static const char *severity_text(enum ss_severity v, enum ss_lang lang)
+const char *ss_severity_text(enum ss_severity v, enum ss_lang lang)
 {
 	switch (v) {
 	case SS_SEV_INFO: return M(SEV_INFO);
@@ -369,7 +361,7 @@ void ss_render_text_lang(const struct ss_result *r, const struct ss_info *info, 
 	if (info && info->n) {
 		ss_out(&s, "\n%s\n", M(T_MACHINE));
 		for (size_t i = 0; i < info->n; i++) {
-			label(&s, info->label[i]);
+			label(&s, ss_tr(lang, info->label[i])); /* catalogue texts: fw/report.c */
 			ss_out(&s, "%s\n", info->value[i]);
 		}
 	}
@@ -377,17 +369,19 @@ void ss_render_text_lang(const struct ss_result *r, const struct ss_info *info, 
 	ss_out(&s, "\n");
 	out_msg(&s, M(T_TABLES), set->n);
 	ss_out(&s, "\n");
-	ss_out(&s, "  SIG   OEM ID  TABLE ID  REV     LENGTH  CHECKSUM  ADDRESS (R/X: listed in RSDT/XSDT)\n");
+	ss_out(&s, "%s\n", M(T_TABLES_HEAD));
 	for (size_t i = 0; i < set->n; i++) {
 		const struct ss_table *t = &set->t[i];
 		char a[SS_OEM_ID_LEN + 1], b[SS_OEM_TABLE_ID_LEN + 1];
+		const char *ck = !t->has_header ? M(CK_SHORT) : !t->has_checksum ? M(CK_NONE)
+			       : t->checksum_ok ? M(CK_OK) : M(CK_BAD);
 		id_plain(a, t->oem_id, SS_OEM_ID_LEN);
 		id_plain(b, t->oem_table_id, SS_OEM_TABLE_ID_LEN);
-		ss_out(&s, "  %-4s  %-6s  %-8s  %3u  %9u  %-8s  0x%llx%s%s\n", t->sig, a, b,
-		    t->revision, t->declared_len,
-		    !t->has_header ? "short" : !t->has_checksum ? "none" : t->checksum_ok ? "ok" : "BAD",
-		    (unsigned long long)t->addr, r->listed[i] & SS_LISTED_RSDT ? " R" : "",
-		    r->listed[i] & SS_LISTED_XSDT ? " X" : "");
+		ss_out(&s, "  %-4s  %-6s  %-8s  %3u  %9u  %s", t->sig, a, b, t->revision,
+		    t->declared_len, ck);
+		pad(&s, ss_text_cols(ck, ss_strlen(ck)), 8);
+		ss_out(&s, "  0x%llx%s%s\n", (unsigned long long)t->addr,
+		    r->listed[i] & SS_LISTED_RSDT ? " R" : "", r->listed[i] & SS_LISTED_XSDT ? " X" : "");
 	}
 
 	ss_out(&s, "\n");
@@ -395,7 +389,7 @@ void ss_render_text_lang(const struct ss_result *r, const struct ss_info *info, 
 	ss_out(&s, "\n");
 	for (size_t i = 0; i < r->nf; i++) {
 		const struct ss_finding *f = &r->f[i];
-		const char *sv = severity_text(f->sev, lang);
+		const char *sv = ss_severity_text(f->sev, lang);
 		ss_out(&s, "  %s", sv);
 		pad(&s, ss_text_cols(sv, ss_strlen(sv)), 7);
 		ss_out(&s, "  %-26s ", ss_finding_info(f->id)->id);

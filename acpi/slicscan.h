@@ -419,6 +419,8 @@ const char *ss_tr(enum ss_lang lang, const char *en);
 const char *ss_finding_text(enum ss_lang lang, enum ss_finding_id f);
 /* A finding's act line in lang (NULL when it has none). */
 const char *ss_finding_act(enum ss_lang lang, enum ss_finding_id f);
+/* A severity as the text report shows it (INFO, WARNING, ...; zh-TW: 資訊, 警告, ...). */
+const char *ss_severity_text(enum ss_severity s, enum ss_lang lang);
 /* "en" or "zh-TW" (also "zh_TW", any case) -> 0 and *out; -1 otherwise. */
 int ss_lang_parse(const char *s, size_t n, enum ss_lang *out);
 /* The i-th remedy line of a cause in a language (NULL past the last): acpi/advice.c. */
@@ -454,6 +456,10 @@ size_t ss_vfmt(char *buf, size_t cap, const char *fmt, va_list ap);
 size_t ss_fmt(char *buf, size_t cap, const char *fmt, ...)
 	SS_PRINTF(3, 4)
 	;
+/* ss_fmt with a catalogue text (ss_msg) as the format, which the compiler cannot check: the
+ * conversions of both languages' texts are checked against each other by
+ * tests/unit/test_lang.c. */
+size_t ss_fmt_msg(char *buf, size_t cap, const char *fmt, ...);
 
 /* Convenience: one whole run over acpidump text (fuzz target, tests, benchmarks). */
 void ss_scan_acpidump(struct ss_tableset *s, const char *text, size_t len,

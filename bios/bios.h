@@ -179,7 +179,7 @@ int bios_stick_find(struct bios_stick *st, uint32_t sig, uint32_t serial);
 /* fw_report_write over the stick's FAT volume (fw/report.h). */
 bool bios_report_write(struct bios_stick *st, const char *dir, const char *summary,
 		       const struct fw_smbios_info *smb, struct ss_result *r,
-		       const struct ss_info *info, enum ss_lang lang, char *saved, size_t cap);
+		       const struct ss_info *info, enum ss_lang lang, struct fw_saved *saved);
 /* Regenerate \\slicscan\\summary.html from the report JSON files in dir (fw/fleet_stick.c)
  * with memory from [heap, heap + len): NULL when swapped in, else why not. */
 const char *bios_fleet_page(struct bios_stick *st, const char *dir, enum ss_lang lang,

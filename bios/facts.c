@@ -17,7 +17,9 @@ void bios_facts_fill(struct bios_facts *f, const struct bios_boot *b,
 		      smbios_why, have_time ? t : NULL);
 	fw_printable((const uint8_t *)b->loader, ss_strlen(b->loader), f->loader, sizeof(f->loader));
 	if (f->loader[0] != '\0')
-		ss_info_add(&f->f.info, "boot_loader", "Boot loader", f->loader);
+		ss_info_add(&f->f.info, "boot_loader", ss_msg(SS_LANG_EN, SS_M_I_BOOT_LOADER),
+			    f->loader);
 	ss_fmt(f->memmap, sizeof(f->memmap), "%s", m->source);
-	ss_info_add(&f->f.info, "memory_map", "Memory map", f->memmap);
+	ss_info_add(&f->f.info, "memory_map", ss_msg(SS_LANG_EN, SS_M_I_MEMORY_MAP),
+		    f->memmap);
 }

@@ -101,11 +101,11 @@ static void f_release(void *ctx, void *p)
 
 bool bios_report_write(struct bios_stick *st, const char *dir, const char *summary,
 		       const struct fw_smbios_info *smb, struct ss_result *r,
-		       const struct ss_info *info, enum ss_lang lang, char *saved, size_t cap)
+		       const struct ss_info *info, enum ss_lang lang, struct fw_saved *saved)
 {
 	const struct fw_files fs = { st, f_exists, f_mkdirs, f_write_new, f_append,
 				     f_remove, why, f_alloc, f_release };
-	return fw_report_write(&fs, dir, summary, smb, r, info, lang, saved, cap);
+	return fw_report_write(&fs, dir, summary, smb, r, info, lang, saved);
 }
 
 /* ---- the fleet page (fw/fleet_stick.h): a few MiB from the E820 heap ---- */

@@ -48,7 +48,7 @@ struct run {
 	struct bios_stick stick;
 	char stick_why[200];        /* why nothing is read from or written to the stick */
 	char policy_err[SS_MSG_LEN];
-	char saved[512];            /* what was written where, for the screen */
+	struct fw_saved saved;      /* what was written where, for the screen */
 };
 
 static struct run run;
@@ -267,10 +267,9 @@ static unsigned scan(struct run *x)
 			fw_fat_set_time(&x->stick.fat, x->have_time ? &x->now : NULL);
 			if (bios_report_write(&x->stick, x->cfg.report_dir, x->cfg.summary,
 					      have_smbios ? &x->smbios : NULL, &x->result,
-					      &x->facts.f.info, x->cfg.lang, x->saved,
-					      sizeof(x->saved))) {
+					      &x->facts.f.info, x->cfg.lang, &x->saved)) {
 				/* the stick's fleet page, from every report on it (as the UEFI app) */
-				fw_fleet_stick_note(x->saved, sizeof(x->saved), FW_FLEET_PAGE_DEFAULT,
+				fw_fleet_stick_note(&x->saved, FW_FLEET_PAGE_DEFAULT,
 						    bios_fleet_page(&x->stick, x->cfg.report_dir,
 								    x->cfg.lang, x->mem.heap,
 								    x->mem.heap_len));
@@ -285,12 +284,12 @@ static unsigned scan(struct run *x)
 
 static void show(struct run *x)
 {
-	char tail[sizeof(x->saved) + 128];
-	size_t n = 0;
+	char tail[sizeof(x->saved) + 256];
+	size_t n;
 	if (!x->cfg.quiet)
 		ss_render_text(&x->result, &x->facts.f.info, bios_con_write, NULL);
-	if (x->saved[0] != '\0')
-		n = ss_fmt(tail, sizeof(tail), "Report saved: %s\n", x->saved);
+	/* VGA text mode has no CJK glyphs: the screen stays English */
+	n = fw_tail_text(&x->saved, NULL, SS_LANG_EN, tail, sizeof(tail));
 	if (n >= sizeof(tail))
 		n = sizeof(tail) - 1;
 	tail[n] = '\0';

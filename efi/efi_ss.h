@@ -164,7 +164,7 @@ void efi_ss_facts_fill(struct efi_ss_facts *f, const struct fw_smbios_info *smb,
 
 /* Choose a free base name from SMBIOS in dir and write NAME.txt and NAME.json, then append
  * the machine's line to the summary CSV (unless summary is NULL or ""). On success saved
- * (cap >= 400) names the text file and says whether the summary line was added (a failed
+ * names the text file and says whether the summary line was added (a failed
  * summary changes nothing else); on failure a finding "report-not-saved" is added to r (so
  * the console shows it) and false is returned. */
 /* Regenerate \slicscan\summary.html from the reports in dir (fw/fleet_stick.c); NULL when
@@ -173,7 +173,7 @@ const char *efi_ss_fleet_page(const struct efi_ss_vol *v, const char *dir, enum 
 bool efi_ss_report_write(const struct efi_ss_vol *v, const char *dir, const char *summary,
 			 const struct fw_smbios_info *smb, bool have_smbios,
 			 struct ss_result *r, const struct ss_info *info, enum ss_lang lang,
-			 char *saved, size_t cap);
+			 struct fw_saved *saved);
 
 /* ---- network boot and the network checks' transport (net.c; docs/NETWORK.md) ---- */
 

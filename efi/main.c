@@ -29,7 +29,7 @@ struct run {
 	struct fw_time now;
 	bool have_time;
 	char policy_err[SS_MSG_LEN];
-	char saved[512]; /* what was written where, for the screen */
+	struct fw_saved saved; /* what was written where, for the screen */
 	struct efi_ss_net net;       /* network boot and the network checks (efi/net.c) */
 	char sent[400];              /* what went to the collector */
 };
@@ -212,10 +212,7 @@ static void net_checks(struct run *x, bool have_smbios)
 	if (fw_net_run(&x->cfg, &t, x->have_time ? &x->now : NULL, have_smbios ? &x->smbios : NULL,
 		       x->result, &x->facts.f.info, x->sent, sizeof(x->sent)) &&
 	    x->sent[0] != '\0') {
-		char where[300];
-		for (char *p = x->sent; *p; p++)
-			if (*p == '\n')
-				*p = '\0'; /* "\reports\NAME.txt and .json" is enough on screen */
+		char where[300]; /* x->sent: "\reports\NAME.txt" */
 		ss_fmt(where, sizeof(where), "http://%s:%u%s%s", x->cfg.upload.host,
 		       x->cfg.upload.port, x->cfg.upload.path, x->sent[0] == '\\' ? x->sent + 1 : x->sent);
 		for (char *p = where; *p; p++)
@@ -277,47 +274,52 @@ static unsigned scan(struct run *x)
 		}
 		if (why == NULL &&
 		    efi_ss_report_write(v, dir, x->cfg.summary, &x->smbios, have_smbios, x->result,
-					&x->facts.f.info, x->cfg.lang, x->saved, sizeof(x->saved)) &&
+					&x->facts.f.info, x->cfg.lang, &x->saved) &&
 		    v == &x->own) { /* the stick's fleet page, from every report on it */
-			fw_fleet_stick_note(x->saved, sizeof(x->saved), FW_FLEET_PAGE_DEFAULT,
+			fw_fleet_stick_note(&x->saved, FW_FLEET_PAGE_DEFAULT,
 					    efi_ss_fleet_page(v, dir, x->cfg.lang));
 		}
 	}
 	return (unsigned)x->result->exit_code;
 }
 
-/* What a booted run says it does next (the last line of the screen); "" in the Shell. */
-static void next_step(const struct run *x, char *buf, size_t cap)
+/* What a booted run says it does next (the last line of the screen), in lang; "" in the
+ * Shell. */
+static void next_step(const struct run *x, enum ss_lang lang, char *buf, size_t cap)
 {
+	const char *m = NULL;
 	buf[0] = '\0';
 	if (x->im.shell_mode)
 		return;
 	switch (x->cfg.action) {
-	case FW_ACTION_POWEROFF: ss_fmt(buf, cap, "Powering off.\n"); break;
-	case FW_ACTION_REBOOT: ss_fmt(buf, cap, "Rebooting.\n"); break;
-	case FW_ACTION_WAIT:
-		ss_fmt(buf, cap, "Press any key to return to the firmware (automatically in %u s).\n",
-		       x->cfg.timeout);
-		break;
+	case FW_ACTION_POWEROFF: m = ss_msg(lang, SS_M_TL_POWEROFF); break;
+	case FW_ACTION_REBOOT: m = ss_msg(lang, SS_M_TL_REBOOT); break;
+	case FW_ACTION_WAIT: m = ss_msg(lang, SS_M_TL_WAIT); break;
 	case FW_ACTION_EXIT: break;
+	}
+	if (m != NULL)
+		ss_fmt_msg(buf, cap, m, x->cfg.timeout);
+}
+
+/* The lines below the verdict, in lang: the files, then what happens next. */
+static void tail_text(const struct run *x, enum ss_lang lang, char *tail, size_t cap)
+{
+	size_t n = fw_tail_text(&x->saved, x->sent, lang, tail, cap);
+	next_step(x, lang, tail + n, cap - n);
+	n += ss_strlen(tail + n);
+	if (n > 0 && tail[n - 1] != '\n' && n + 1 < cap) {
+		tail[n++] = '\n';
+		tail[n] = '\0';
 	}
 }
 
 static void show(struct run *x, bool quiet)
 {
-	char tail[sizeof(x->saved) + sizeof(x->sent) + 128];
-	size_t n = 0;
+	static char tail[sizeof(x->saved) + sizeof(x->sent) + 256];
 	if (x->args.json) {
 		ss_render_json(x->result, &x->facts.f.info, efi_ss_con_write_raw, NULL);
 		return;
 	}
-	if (x->saved[0] != '\0')
-		n = ss_fmt(tail, sizeof(tail), "Report saved: %s\n", x->saved);
-	if (x->sent[0] != '\0' && n < sizeof(tail))
-		n += ss_fmt(tail + n, sizeof(tail) - n, "Report sent: %s\n", x->sent);
-	if (n >= sizeof(tail))
-		n = sizeof(tail) - 1;
-	next_step(x, tail + n, sizeof(tail) - n);
 	/* zh-TW goes to the graphics console only, where the registered font draws it; the
 	 * serial console gets the English text (it would get the low byte of each character). */
 	bool zh = x->cfg.lang == SS_LANG_ZH_TW && efi_ss_con_zh();
@@ -325,6 +327,7 @@ static void show(struct run *x, bool quiet)
 		enum ss_lang lang = zh && pass == 1 ? SS_LANG_ZH_TW : SS_LANG_EN;
 		if (zh)
 			efi_ss_con_route(pass == 0 ? EFI_SS_SERIAL : EFI_SS_SCREEN);
+		tail_text(x, lang, tail, sizeof(tail));
 		/* The details first, the verdict block last: it is what stays on the screen. */
 		if (!quiet)
 			ss_render_text_lang(x->result, &x->facts.f.info, lang, efi_ss_con_write, NULL);

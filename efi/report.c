@@ -22,11 +22,13 @@ void efi_ss_facts_fill(struct efi_ss_facts *f, const struct fw_smbios_info *smb,
 		fw_printable((const uint8_t *)vendor, ss_strlen(vendor), vendor, sizeof(vendor));
 		ss_fmt(f->fw_vendor, sizeof(f->fw_vendor), "%s, revision 0x%08x", vendor,
 		       (unsigned)ST->FirmwareRevision);
-		ss_info_add(&f->f.info, "firmware_vendor", "UEFI firmware", f->fw_vendor);
+		ss_info_add(&f->f.info, "firmware_vendor", ss_msg(SS_LANG_EN, SS_M_I_UEFI_FW),
+			    f->fw_vendor);
 	}
 	ss_fmt(f->uefi_rev, sizeof(f->uefi_rev), "%u.%u", (unsigned)(ST->Hdr.Revision >> 16),
 	       (unsigned)(ST->Hdr.Revision & 0xFFFF) / 10);
-	ss_info_add(&f->f.info, "uefi_revision", "UEFI revision", f->uefi_rev);
+	ss_info_add(&f->f.info, "uefi_revision", ss_msg(SS_LANG_EN, SS_M_I_UEFI_REV),
+		    f->uefi_rev);
 }
 
 /* ---- fw_files over efi/files.c: error codes are the EFI_STATUS values themselves ---- */
@@ -93,11 +95,11 @@ static void f_release(void *ctx, void *p)
 bool efi_ss_report_write(const struct efi_ss_vol *v, const char *dir, const char *summary,
 			 const struct fw_smbios_info *smb, bool have_smbios,
 			 struct ss_result *r, const struct ss_info *info, enum ss_lang lang,
-			 char *saved, size_t cap)
+			 struct fw_saved *saved)
 {
 	const struct fw_files fs = { (void *)v, f_exists, f_mkdirs, f_write_new, f_append,
 				     f_remove, why, f_alloc, f_release };
-	return fw_report_write(&fs, dir, summary, have_smbios ? smb : NULL, r, info, lang, saved, cap);
+	return fw_report_write(&fs, dir, summary, have_smbios ? smb : NULL, r, info, lang, saved);
 }
 
 /* ---- the fleet page's extra operations (fw/fleet_stick.h) ---- */

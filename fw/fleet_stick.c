@@ -175,10 +175,8 @@ out:
 	return why;
 }
 
-void fw_fleet_stick_note(char *saved, size_t cap, const char *page, const char *why)
+void fw_fleet_stick_note(struct fw_saved *saved, const char *page, const char *why)
 {
-	size_t n = ss_strlen(saved);
-	if (n < cap)
-		ss_fmt(saved + n, cap - n, "\nFleet page: %s%s%s", page,
-		       why ? " NOT updated: " : " updated", why ? why : "");
+	ss_fmt(saved->fleet, sizeof(saved->fleet), "%s", page);
+	ss_fmt(saved->fleet_no, sizeof(saved->fleet_no), "%s", why ? why : "");
 }

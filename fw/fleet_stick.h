@@ -32,7 +32,7 @@ struct fw_fleet_files {
 const char *fw_fleet_stick_write(const struct fw_fleet_files *ff, const char *report_dir,
 				 const char *page, const char *lang);
 
-/* Append the screen's line to saved: "\nFleet page: PAGE updated" or "... NOT updated: why"
- * (why as fw_fleet_stick_write returned it). */
-void fw_fleet_stick_note(char *saved, size_t cap, const char *page, const char *why);
+/* Note for the screen's tail line (fw_tail_text) that PAGE was updated, or why not (why as
+ * fw_fleet_stick_write returned it). */
+void fw_fleet_stick_note(struct fw_saved *saved, const char *page, const char *why);
 #endif

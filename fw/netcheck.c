@@ -262,8 +262,10 @@ bool fw_net_run(const struct fw_config *c, const struct fw_transport *t,
 				      c->upload.path, n.dead_why);
 		return false;
 	}
-	return fw_report_write(&fs, "\\reports", "\\summary.csv", smb, r, info, c->lang, saved,
-			       cap);
+	struct fw_saved sv;
+	bool ok = fw_report_write(&fs, "\\reports", "\\summary.csv", smb, r, info, c->lang, &sv);
+	ss_fmt(saved, cap, "%s", sv.txt);
+	return ok;
 }
 
 int fw_net_get(const struct fw_transport *t, const struct fw_url *dir, const char *name,

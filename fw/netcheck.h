@@ -69,7 +69,7 @@ unsigned fw_net_request(struct fw_net *n, const char *method, const char *path,
  * collector's Date; (2) with timezone set and a Date, the skew rule (fw/skew.h) and
  * clock-skew; (3) a connect to each KMS host within kms_timeout; (4) with upload set, the
  * report by PUT (fw_report_write over HTTP). Findings go to r. rtc NULL: the clock was not
- * readable (no skew check). saved (cap >= 400) says what was sent, "" when upload is off.
+ * readable (no skew check). saved (cap >= 300) names the .txt sent, "" when upload is off.
  * Returns true unless an upload was asked for and failed. */
 bool fw_net_run(const struct fw_config *c, const struct fw_transport *t,
 		const struct fw_time *rtc, const struct fw_smbios_info *smb,

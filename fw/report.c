@@ -6,10 +6,11 @@
 #include "naming.h"
 #include "printable.h"
 
-static void put_info(struct fw_facts *f, const char *key, const char *label, const char *value)
+/* label: the catalogue's English text, which the text report translates (ss_tr) */
+static void put_info(struct fw_facts *f, const char *key, enum ss_msg_id label, const char *value)
 {
 	if (value != NULL && value[0] != '\0')
-		ss_info_add(&f->info, key, label, value);
+		ss_info_add(&f->info, key, ss_msg(SS_LANG_EN, label), value);
 }
 
 static void printable(const char *raw, char *out, size_t cap)
@@ -46,17 +47,17 @@ void fw_facts_fill(struct fw_facts *f, const char *app, const char *mode,
 	else
 		ss_fmt(f->clock, sizeof(f->clock), "unreadable");
 
-	put_info(f, "app_version", "App", f->app);
-	put_info(f, "run_mode", "Run mode", f->mode);
-	put_info(f, "system_manufacturer", "System manufacturer", f->sys_manufacturer);
-	put_info(f, "system_product", "System product", f->sys_product);
-	put_info(f, "system_serial", "System serial", f->sys_serial);
-	put_info(f, "system_uuid", "System UUID", f->sys_uuid);
-	put_info(f, "bios_vendor", "BIOS vendor", f->bios_vendor);
-	put_info(f, "bios_version", "BIOS version", f->bios_version);
-	put_info(f, "bios_date", "BIOS date", f->bios_date);
-	put_info(f, "smbios", "SMBIOS", f->smbios_note);
-	put_info(f, "firmware_time", "Firmware clock", f->clock);
+	put_info(f, "app_version", SS_M_I_APP, f->app);
+	put_info(f, "run_mode", SS_M_I_RUN_MODE, f->mode);
+	put_info(f, "system_manufacturer", SS_M_I_SYS_MANUFACTURER, f->sys_manufacturer);
+	put_info(f, "system_product", SS_M_I_SYS_PRODUCT, f->sys_product);
+	put_info(f, "system_serial", SS_M_I_SYS_SERIAL, f->sys_serial);
+	put_info(f, "system_uuid", SS_M_I_SYS_UUID, f->sys_uuid);
+	put_info(f, "bios_vendor", SS_M_I_BIOS_VENDOR, f->bios_vendor);
+	put_info(f, "bios_version", SS_M_I_BIOS_VERSION, f->bios_version);
+	put_info(f, "bios_date", SS_M_I_BIOS_DATE, f->bios_date);
+	put_info(f, "smbios", SS_M_I_SMBIOS, f->smbios_note);
+	put_info(f, "firmware_time", SS_M_I_FW_CLOCK, f->clock);
 }
 
 void fw_report_base_of(const struct fw_smbios_info *smb, char *out, size_t cap)
@@ -162,7 +163,7 @@ static const char *summary_append(const struct fw_files *fs, const char *path,
 	struct ss_info with = *info;
 	int err = 0;
 
-	ss_info_add(&with, "report", "Report", report);
+	ss_info_add(&with, "report", ss_msg(SS_LANG_EN, SS_M_I_REPORT), report);
 	ss_render_csv_header(mem_write, &hb);
 	ss_render_csv(r, &with, mem_write, &lb);
 	if (hb.n > hb.cap || lb.n > lb.cap)
@@ -182,7 +183,7 @@ static const char *summary_append(const struct fw_files *fs, const char *path,
 
 bool fw_report_write(const struct fw_files *fs, const char *dir, const char *summary,
 		     const struct fw_smbios_info *smb, struct ss_result *r,
-		     const struct ss_info *info, enum ss_lang lang, char *saved, size_t cap)
+		     const struct ss_info *info, enum ss_lang lang, struct fw_saved *saved)
 {
 	char base[FW_NAME_MAX], name[FW_NAME_MAX], txt[300], json[300];
 	const char *why = NULL;
@@ -190,7 +191,7 @@ bool fw_report_write(const struct fw_files *fs, const char *dir, const char *sum
 	size_t tlen = 0, jlen = 0;
 	int err;
 
-	saved[0] = '\0';
+	ss_memfill(saved, 0, sizeof(*saved));
 	fw_report_base_of(smb, base, sizeof(base));
 	err = fs->mkdirs(fs->ctx, dir);
 	if (err != 0) {
@@ -226,14 +227,11 @@ bool fw_report_write(const struct fw_files *fs, const char *dir, const char *sum
 	}
 	fs->release(fs->ctx, t);
 	fs->release(fs->ctx, j);
-	ss_fmt(saved, cap, "%s and .json", txt);
+	ss_fmt(saved->txt, sizeof(saved->txt), "%s", txt);
 	if (summary != NULL && summary[0] != '\0') {
 		const char *no = summary_append(fs, summary, r, info, txt);
-		size_t n = ss_strlen(saved);
-		if (no == NULL)
-			ss_fmt(saved + n, cap - n, "\nSummary: a line added to %s", summary);
-		else
-			ss_fmt(saved + n, cap - n, "\nSummary: NO line added to %s (%s)", summary, no);
+		ss_fmt(saved->summary, sizeof(saved->summary), "%s", summary);
+		ss_fmt(saved->summary_no, sizeof(saved->summary_no), "%s", no ? no : "");
 	}
 	return true;
 
@@ -245,4 +243,45 @@ fail:
 	ss_result_add_finding(r, SS_F_REPORT_NOT_SAVED, "", "report not saved in %.100s: %s",
 			      dir, why);
 	return false;
+}
+
+/* One tail line: a catalogue format (its conversions checked by test_lang.c) and '\n'. */
+static size_t tail_line(char *out, size_t cap, size_t n, const char *fmt, ...)
+{
+	va_list ap;
+	if (n + 1 >= cap)
+		return n;
+	va_start(ap, fmt);
+	n += ss_vfmt(out + n, cap - n, fmt, ap);
+	va_end(ap);
+	if (n + 1 >= cap)
+		return cap - 1;
+	out[n++] = '\n';
+	out[n] = '\0';
+	return n;
+}
+
+size_t fw_tail_text(const struct fw_saved *s, const char *sent, enum ss_lang lang, char *out,
+		    size_t cap)
+{
+	size_t n = 0;
+	if (cap == 0)
+		return 0;
+	out[0] = '\0';
+	if (s != NULL && s->txt[0] != '\0') {
+		n = tail_line(out, cap, n, ss_msg(lang, SS_M_TL_SAVED), s->txt);
+		if (s->summary[0] != '\0' && s->summary_no[0] == '\0')
+			n = tail_line(out, cap, n, ss_msg(lang, SS_M_TL_SUMMARY_OK), s->summary);
+		else if (s->summary[0] != '\0')
+			n = tail_line(out, cap, n, ss_msg(lang, SS_M_TL_SUMMARY_NO), s->summary,
+				      s->summary_no);
+		if (s->fleet[0] != '\0' && s->fleet_no[0] == '\0')
+			n = tail_line(out, cap, n, ss_msg(lang, SS_M_TL_FLEET_OK), s->fleet);
+		else if (s->fleet[0] != '\0')
+			n = tail_line(out, cap, n, ss_msg(lang, SS_M_TL_FLEET_NO), s->fleet,
+				      s->fleet_no);
+	}
+	if (sent != NULL && sent[0] != '\0')
+		n = tail_line(out, cap, n, ss_msg(lang, SS_M_TL_SENT), sent);
+	return n;
 }

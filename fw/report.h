@@ -61,15 +61,30 @@ void fw_facts_fill(struct fw_facts *f, const char *app, const char *mode,
 /* The report's base name from SMBIOS (smb NULL: none): serial, else UUID, else "unknown". */
 void fw_report_base_of(const struct fw_smbios_info *smb, char *out, size_t cap);
 
+/* What was written where, for the screen's tail lines (fw_tail_text), in either language. */
+struct fw_saved {
+	char txt[300];        /* the text report written ("NAME.json" beside it); "" when none */
+	char summary[160];    /* the summary CSV a line was meant for; "" when none */
+	char summary_no[120]; /* why that line was not added; "" when it was */
+	char fleet[80];       /* the fleet page regenerated; "" when not tried */
+	char fleet_no[120];   /* why it was not; "" when it was */
+};
+
 /* Choose a free name in dir and write NAME.txt (in lang; zh-TW: UTF-8 with a BOM) and
  * NAME.json (the same in every language), then append the machine's line
- * to the summary CSV (unless summary is NULL or ""). On success saved (cap >= 400) names the
- * text file and says whether the summary line was added (a failed summary changes nothing
- * else); on failure a finding "report-not-saved" is added to r (so the screen shows it) and
- * false is returned. Both files are rendered before either is written, and a failure of the
- * second removes the first: never half a pair. */
+ * to the summary CSV (unless summary is NULL or ""). On success saved names the text file
+ * and says whether the summary line was added (a failed summary changes nothing else); on
+ * failure a finding "report-not-saved" is added to r (so the screen shows it), saved is
+ * empty and false is returned. Both files are rendered before either is written, and a
+ * failure of the second removes the first: never half a pair. */
 bool fw_report_write(const struct fw_files *fs, const char *dir, const char *summary,
 		     const struct fw_smbios_info *smb, struct ss_result *r,
-		     const struct ss_info *info, enum ss_lang lang, char *saved, size_t cap);
+		     const struct ss_info *info, enum ss_lang lang, struct fw_saved *saved);
+
+/* The screen's lines about the files, in lang, from the catalogue ("Report saved: ...",
+ * "Summary: ...", "Fleet page: ...", then "Report sent: SENT and .json" unless sent is NULL
+ * or ""), each ending in '\n'. Returns the length written (cut to cap - 1). */
+size_t fw_tail_text(const struct fw_saved *s, const char *sent, enum ss_lang lang, char *out,
+		    size_t cap);
 
 #endif

@@ -50,10 +50,14 @@ static bool is_problem(const struct ss_result *r, size_t i)
 	return r->f[i].sev != SS_SEV_INFO && (r->deciding < 0 || i != (size_t)r->deciding);
 }
 
-static size_t problem_text(const struct ss_finding *f, char *buf, size_t cap)
+/* English: "  warning: <message> (id)"; zh-TW: the severity and the finding's sentence (the
+ * English message with the table's values is in the report). */
+static size_t problem_text(const struct ss_finding *f, enum ss_lang lang, char *buf, size_t cap)
 {
-	size_t n = ss_fmt(buf, cap, "  %s: %s (%s)", ss_severity_str(f->sev), f->msg,
-			  ss_finding_info(f->id)->id);
+	size_t n = ss_fmt_msg(buf, cap, ss_msg(lang, SS_M_P_ITEM),
+			   lang == SS_LANG_EN ? ss_severity_str(f->sev) : ss_severity_text(f->sev, lang),
+			   lang == SS_LANG_EN ? f->msg : ss_finding_text(lang, f->id),
+			   ss_finding_info(f->id)->id);
 	return n < cap ? n : cap - 1;
 }
 
@@ -84,7 +88,7 @@ void fw_verdict_block(const struct fw_term *t, const struct ss_result *r, const 
 	tail_lines = count.lines;
 	for (size_t i = 0; i < r->nf && np < SS_MAX_FINDINGS; i++)
 		if (is_problem(r, i))
-			plines[np++] = fw_wrap_line(buf, problem_text(&r->f[i], buf, sizeof(buf)),
+			plines[np++] = fw_wrap_line(buf, problem_text(&r->f[i], t->lang, buf, sizeof(buf)),
 							t->width, NULL, NULL);
 	fw_plan_verdict(t->rows, FW_BIG_ROWS, banner, plines, np, tail_lines, &plan);
 
@@ -104,23 +108,28 @@ void fw_verdict_block(const struct fw_term *t, const struct ss_result *r, const 
 	fw_wrap_flush(&w);
 	p.box = 0;
 	/* The other problems below the banner, which may tell the reader to look below. */
-	const char *head = r->deciding >= 0 ? "Also found" : "Problems found";
+	const char *head = ss_msg(t->lang, r->deciding >= 0 ? SS_M_P_ALSO : SS_M_P_PROBLEMS);
+	size_t hn = 0;
 	if (plan.problems_shown > 0)
-		put(&w, buf, ss_fmt(buf, sizeof(buf), "%s (%zu):\n", head, np), sizeof(buf));
+		hn = ss_fmt_msg(buf, sizeof(buf), ss_msg(t->lang, SS_M_P_HEAD), head, np);
 	else if (plan.problems_more)
-		put(&w, buf, ss_fmt(buf, sizeof(buf), "%s: %zu, listed in the report's findings\n",
-				    head, np),
-		    sizeof(buf));
+		hn = ss_fmt_msg(buf, sizeof(buf), ss_msg(t->lang, SS_M_P_HEAD_MORE), head, np);
+	if (hn > 0) {
+		put(&w, buf, hn, sizeof(buf));
+		fw_wrap_write(&w, "\n", 1);
+	}
 	for (size_t i = 0, k = 0; i < r->nf && k < plan.problems_shown; i++) {
 		if (!is_problem(r, i))
 			continue;
-		fw_wrap_write(&w, buf, problem_text(&r->f[i], buf, sizeof(buf)));
+		fw_wrap_write(&w, buf, problem_text(&r->f[i], t->lang, buf, sizeof(buf)));
 		fw_wrap_write(&w, "\n", 1);
 		k++;
 	}
-	if (plan.problems_shown > 0 && plan.problems_more)
-		put(&w, buf, ss_fmt(buf, sizeof(buf), "  ... and %zu more in the report's findings\n",
-				    np - plan.problems_shown), sizeof(buf));
+	if (plan.problems_shown > 0 && plan.problems_more) {
+		put(&w, buf, ss_fmt_msg(buf, sizeof(buf), ss_msg(t->lang, SS_M_P_MORE),
+				     np - plan.problems_shown), sizeof(buf));
+		fw_wrap_write(&w, "\n", 1);
+	}
 	fw_wrap_write(&w, tail, ss_strlen(tail));
 	fw_wrap_flush(&w);
 }

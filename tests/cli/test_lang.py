@@ -71,10 +71,16 @@ def main():
 
     # every verdict in zh-TW: verdict word, its banner line, its reason and advice, the labels
     common = ["韌體授權檢查", "摘要\n", "OEM 啟用 2.0 資料（SLIC）", "OEM 啟用 3.0 資料（MSDM）",
-              "BIOS 適用 OA 2.0"]
-    zh_text(s, "zh-TW ready", L + [READY], 0,
-            common + ["判定：就緒 ", "韌體不會阻擋 Windows 7 的 KMS 啟用", "判定：就緒，結束代碼 0",
-                      "是，但沒有 SLIC 表格", "沒有 SLIC 表格：韌體不會阻擋"])
+              "BIOS 適用 OA 2.0", "表格（", "\n  簽名  OEM ID  TABLE ID  版本      長度  檢查碼    位址（",
+              "  正確      0x", "檢查結果（", "結束代碼 "]
+    text = zh_text(s, "zh-TW ready", L + [READY], 0,
+                   common + ["判定：就緒 ", "韌體不會阻擋 Windows 7 的 KMS 啟用", "判定：就緒，結束代碼 0",
+                             "是，但沒有 SLIC 表格", "沒有 SLIC 表格：韌體不會阻擋"])
+    # no English label left: every label, column head and checksum word is in the catalogue
+    left = [w for w in ("Summary", "Tables (", "CHECKSUM", "ADDRESS", "Findings (", "Verdict:",
+                        " ok ", "INFO", "Why:", "What to do")
+            if w in text]
+    case("zh-TW: no English labels left", not left, "found %r" % left)
     zh_text(s, "zh-TW ready with warnings", L + ["--policy", policy, READY], 2,
             common + ["判定：就緒（有警告）", "預期可以啟用，請見「處理方式」", "處理方式：\n  1. ",
                       "校園升級授權需要這台電腦有合格的隨機版 OEM Windows", "結束代碼 2"])

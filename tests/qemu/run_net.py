@@ -103,7 +103,8 @@ BASE = "action = poweroff\ndebug_exit = yes\n"
 SCENARIOS = [
     # name, boot, slicscan.cfg, expected findings (present / absent), rtc
     Sc("pxe-upload", "pxe", UP + "timezone = +08:00\nkms = 192.0.2.60\n",
-       {"has": ["kms-reachable"], "not": ["clock-skew", "report-not-saved"], "saved": True, "exit": 0}),
+       {"has": ["kms-reachable"], "not": ["clock-skew", "report-not-saved"], "saved": True, "exit": 0,
+        "serial_has": "Report sent: http://192.0.2.100:80/collect/reports/PXE-UPLOAD.txt and .json"}),
     Sc("http-upload", "http", UP + "timezone = +08:00\n",
        {"has": [], "not": ["clock-skew", "report-not-saved"], "saved": True, "exit": 0}),
     Sc("pxe-rtc-utc", "pxe", UP + "timezone = +08:00\n",

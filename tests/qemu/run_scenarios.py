@@ -983,6 +983,18 @@ def check_zh(sc, wd, serial, errs):
         errs.append("screen: no 處理方式 (what to do) on the last screen")
     if sc.verdict and not re.search(BANNER[sc.verdict], serial):
         errs.append("serial console lacks the English banner")
+    # the tail lines from the catalogue too: zh-TW on the screen, English on the serial log
+    for zh, en in (("報告已儲存：", "Report saved: "), ("摘要：已在 ", "Summary: a line added to "),
+                   ("全部電腦總覽：", "Fleet page: "), ("按任意鍵返回韌體", "Press any key to return")):
+        if en not in serial:
+            errs.append(f"serial console lacks the English {en!r}")
+        if not any(l.startswith(zh) for l in lines):
+            errs.append(f"screen: no zh-TW tail line {zh!r} (screen.txt)")
+    english = [l for l in lines if APP_LINES.match(l)]
+    if english:
+        errs.append(f"screen: English app lines left in zh-TW: {english[:3]}")
+
+
 APP_LINES = re.compile(r"^(Report saved:|Summary:|Fleet page:|Press any key|Problems found|Also found|  \.\.\. and )")
 
 

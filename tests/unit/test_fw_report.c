@@ -73,15 +73,15 @@ static const char *file(struct memfs *m, const char *suffix, size_t *len)
 	return NULL;
 }
 
-static void write_in(struct memfs *m, struct ss_result *r, enum ss_lang lang)
+static void write_in(struct memfs *m, struct ss_result *r, enum ss_lang lang,
+		     struct fw_saved *saved)
 {
 	struct fw_files fs = { m, m_exists, m_mkdirs, m_write, m_append, m_remove, m_why, m_alloc, m_release };
 	struct ss_info info = { 0 };
-	char saved[400];
 	memset(m, 0, sizeof(*m));
 	ss_info_add(&info, "app", "App", "slicscan.efi");
 	assert_true(fw_report_write(&fs, "\\slicscan\\reports", "\\slicscan\\summary.csv", NULL, r,
-				    &info, lang, saved, sizeof(saved)));
+				    &info, lang, saved));
 }
 
 static void free_fs(struct memfs *m)
@@ -101,8 +101,10 @@ static void test_report_languages(void **state)
 	f.t[FX_SLIC].b[FX_MK_OFF + 60] ^= 1; /* not ready */
 	struct ss_result *r = fx_judge(&run, &f, &p);
 	struct memfs en, zh;
-	write_in(&en, r, SS_LANG_EN);
-	write_in(&zh, r, SS_LANG_ZH_TW);
+	struct fw_saved saved;
+	char tail[1024];
+	write_in(&en, r, SS_LANG_EN, &saved);
+	write_in(&zh, r, SS_LANG_ZH_TW, &saved);
 	size_t el, zl, ejl, zjl, ecl, zcl;
 	const char *et = file(&en, ".txt", &el), *zt = file(&zh, ".txt", &zl);
 	assert_memory_equal(zt, "\xEF\xBB\xBF", 3);
@@ -120,6 +122,25 @@ static void test_report_languages(void **state)
 	const char *ec = file(&en, ".csv", &ecl), *zc = file(&zh, ".csv", &zcl);
 	assert_int_equal(ecl, zcl);
 	assert_memory_equal(ec, zc, ecl);
+	/* the screen's lines about the files, in both languages from the catalogue */
+	assert_string_equal(saved.summary, "\\slicscan\\summary.csv");
+	assert_string_equal(saved.summary_no, "");
+	ss_fmt(saved.fleet, sizeof(saved.fleet), "\\slicscan\\summary.html");
+	fw_tail_text(&saved, NULL, SS_LANG_EN, tail, sizeof(tail));
+	char want[1024];
+	snprintf(want, sizeof(want), "Report saved: %s and .json\nSummary: a line added to "
+		 "\\slicscan\\summary.csv\nFleet page: \\slicscan\\summary.html updated\n", saved.txt);
+	assert_string_equal(tail, want);
+	ss_fmt(saved.summary_no, sizeof(saved.summary_no), "the stick is full");
+	ss_fmt(saved.fleet_no, sizeof(saved.fleet_no), "out of memory");
+	fw_tail_text(&saved, "http://192.0.2.2/r/X.txt", SS_LANG_ZH_TW, tail, sizeof(tail));
+	snprintf(want, sizeof(want), "報告已儲存：%s 及 .json\n摘要：未能在 \\slicscan\\summary.csv "
+		 "加入一行（the stick is full）\n全部電腦總覽：\\slicscan\\summary.html 未更新："
+		 "out of memory\n報告已傳送：http://192.0.2.2/r/X.txt 及 .json\n", saved.txt);
+	assert_string_equal(tail, want);
+	/* cut, never overrun */
+	assert_int_equal(fw_tail_text(&saved, NULL, SS_LANG_EN, tail, 10), 9);
+	assert_int_equal(strlen(tail), 9);
 	free_fs(&en);
 	free_fs(&zh);
 	fx_run_free(&run);

@@ -20,7 +20,7 @@
 #define MAX_LINES 256
 
 struct screen {
-	char text[MAX_LINES][256];
+	char text[MAX_LINES][512];
 	uint8_t attr[MAX_LINES];
 	bool big[MAX_LINES];
 	size_t n;
@@ -42,7 +42,7 @@ static void rec(struct screen *s, const char *p, size_t n, uint8_t attr, bool bi
 static void on_line(void *ctx, const char *p, size_t n, uint8_t attr)
 {
 	struct screen *s = ctx;
-	assert_true(n <= s->width);
+	assert_true(ss_text_cols(p, n) <= s->width); /* columns: a CJK character takes two */
 	rec(s, p, n, attr, false);
 }
 
@@ -53,13 +53,19 @@ static void on_big(void *ctx, const char *p, size_t n, uint8_t attr)
 	rec(s, p, n, attr, true);
 }
 
-static void draw(struct screen *s, unsigned cols, unsigned rows, const struct ss_result *r,
-		 const char *tail)
+static void draw_lang(struct screen *s, unsigned cols, unsigned rows, const struct ss_result *r,
+		      const char *tail, enum ss_lang lang)
 {
 	memset(s, 0, sizeof(*s));
 	s->width = fw_wrap_width(cols);
-	struct fw_term t = { s->width, rows, on_line, on_big, s, SS_LANG_EN };
+	struct fw_term t = { s->width, rows, on_line, on_big, s, lang };
 	fw_verdict_block(&t, r, tail);
+}
+
+static void draw(struct screen *s, unsigned cols, unsigned rows, const struct ss_result *r,
+		 const char *tail)
+{
+	draw_lang(s, cols, rows, r, tail, SS_LANG_EN);
 }
 
 /* Index of the first line containing needle, or -1. */
@@ -88,6 +94,8 @@ static void check_block(const struct screen *s, const struct ss_result *r, unsig
 	}
 	/* colour on the box lines only */
 	int v = find(s, "VERDICT: ");
+	if (v < 0)
+		v = find(s, "判定：");
 	assert_true(v > 0);
 	for (size_t i = 0; i < s->n; i++) {
 		if (s->big[i])
@@ -155,6 +163,19 @@ static void test_problems_cut_to_fit(void **state)
 	check_block(&s, r, 80, "Bye.");
 	assert_int_equal(find(&s, "more in the report's findings"), -1);
 	assert_true(find(&s, "warning number 19") > 0);
+	/* zh-TW: the headings and each problem from the catalogue, the ids as they are */
+	draw_lang(&s, 100, 40, r, "Bye.\n", SS_LANG_ZH_TW);
+	assert_true(find(&s, "另外發現（20 項）：") > 0);
+	assert_true(find(&s, "  警告：報告檔案無法寫入（隨身碟唯讀或已滿）。（report-not-saved）") > 0);
+	assert_true(find(&s, "（report-not-saved）") > 0);
+	assert_true(find(&s, "另有 ") > 0);
+	assert_int_equal(find(&s, "Also found"), -1);
+	assert_int_equal(find(&s, "more in the report's findings"), -1);
+	/* 80x25 in zh-TW (shorter lines than English): still the whole block on one screen */
+	draw_lang(&s, 80, 25, r, "Bye.\n", SS_LANG_ZH_TW);
+	check_block(&s, r, 25, "Bye.");
+	assert_true(find(&s, "處理方式：") > 0);
+	assert_true(find(&s, "另有 18 項，見報告的檢查結果") > 0);
 	fx_run_free(&run);
 }
 

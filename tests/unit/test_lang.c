@@ -242,6 +242,46 @@ static void test_zh_report_every_verdict(void **state)
 	}
 }
 
+/* The Machine labels (catalogue texts the front ends pass, fw/report.c) and the Tables list
+ * in zh-TW; the keys, the values, signatures and IDs as they are; English unchanged. */
+static void test_zh_machine_and_tables(void **state)
+{
+	(void)state;
+	struct fx_run run;
+	struct ss_policy p;
+	struct ss_result *r = fx_verdict_case(1, &run, &p);
+	struct ss_info info = { 0 };
+	ss_info_add(&info, "system_serial", ss_msg(SS_LANG_EN, SS_M_I_SYS_SERIAL), "CZ1234XYZ");
+	ss_info_add(&info, "firmware_time", ss_msg(SS_LANG_EN, SS_M_I_FW_CLOCK), "unreadable");
+	ss_info_add(&info, "odd", "Not in the catalogue", "x");
+	struct fx_buf b = { 0 }, e = { 0 };
+	ss_render_text_lang(r, &info, SS_LANG_ZH_TW, fx_sink, &b);
+	ss_render_text_lang(r, &info, SS_LANG_EN, fx_sink, &e);
+	char *zh = fx_buf_take(&b), *en = fx_buf_take(&e);
+	static const char *const want_zh[] = {
+		"\n電腦\n", "  系統序號                        : CZ1234XYZ\n",
+		"  韌體時鐘                        : unreadable\n",
+		"  Not in the catalogue            : x\n",
+		"  簽名  OEM ID  TABLE ID  版本      長度  檢查碼    位址", "  正確      0x",
+	};
+	static const char *const want_en[] = {
+		"\nMachine\n", "  System serial                   : CZ1234XYZ\n",
+		"  Firmware clock                  : unreadable\n",
+		"  SIG   OEM ID  TABLE ID  REV     LENGTH  CHECKSUM  ADDRESS", "  ok        0x",
+	};
+	for (size_t i = 0; i < sizeof(want_zh) / sizeof(want_zh[0]); i++)
+		if (!strstr(zh, want_zh[i]))
+			fail_msg("no \"%s\" in:\n%s", want_zh[i], zh);
+	for (size_t i = 0; i < sizeof(want_en) / sizeof(want_en[0]); i++)
+		if (!strstr(en, want_en[i]))
+			fail_msg("no \"%s\" in:\n%s", want_en[i], en);
+	assert_null(strstr(zh, "System serial"));
+	assert_null(strstr(zh, "CHECKSUM"));
+	fx_free(zh);
+	fx_free(en);
+	fx_run_free(&run);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -250,6 +290,7 @@ int main(void)
 		cmocka_unit_test(test_lang_parse_and_env),
 		cmocka_unit_test(test_width_and_fit),
 		cmocka_unit_test(test_zh_report_every_verdict),
+		cmocka_unit_test(test_zh_machine_and_tables),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
