@@ -170,6 +170,9 @@ void efi_ss_facts_fill(struct efi_ss_facts *f, const struct fw_smbios_info *smb,
 /* Regenerate \slicscan\summary.html from the reports in dir (fw/fleet_stick.c); NULL when
  * done, else why not. */
 const char *efi_ss_fleet_page(const struct efi_ss_vol *v, const char *dir, enum ss_lang lang);
+/* Pool memory for fw/ callbacks (the fw_files and fw_transport alloc/release): efi/memory.c. */
+void *efi_ss_pool_alloc(void *ctx, size_t n);
+void efi_ss_pool_free(void *ctx, void *p);
 bool efi_ss_report_write(const struct efi_ss_vol *v, const char *dir, const char *summary,
 			 const struct fw_smbios_info *smb, bool have_smbios,
 			 struct ss_result *r, const struct ss_info *info, enum ss_lang lang,

@@ -55,3 +55,16 @@ int efi_ss_mem_read(void *ctx, uint64_t addr, void *dst, size_t len)
 	CopyMem(dst, (const void *)(UINTN)addr, len);
 	return 0;
 }
+
+/* Pool memory for fw/ callbacks (struct fw_files, struct fw_transport): ctx unused. */
+void *efi_ss_pool_alloc(void *ctx, size_t n)
+{
+	(void)ctx;
+	return AllocatePool(n);
+}
+
+void efi_ss_pool_free(void *ctx, void *p)
+{
+	(void)ctx;
+	FreePool(p);
+}

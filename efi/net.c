@@ -282,17 +282,6 @@ static const char *t_why(void *ctx, int err)
 	return n->why;
 }
 
-static void *t_alloc(void *ctx, size_t sz)
-{
-	(void)ctx;
-	return AllocatePool(sz);
-}
-
-static void t_release(void *ctx, void *p)
-{
-	(void)ctx;
-	FreePool(p);
-}
 
 /* ---- an address on a stick boot: DHCP4 (UEFI 2.10 §29.2; not in gnu-efi) ----
  * A DHCP4 child of the first NIC that has DHCP4 and TCP4 service bindings, Start with our own
@@ -403,8 +392,8 @@ bool efi_ss_net_transport(struct efi_ss_net *n, struct fw_transport *t)
 	t->recv = t_recv;
 	t->close = t_close;
 	t->why = t_why;
-	t->alloc = t_alloc;
-	t->release = t_release;
+	t->alloc = efi_ss_pool_alloc;
+	t->release = efi_ss_pool_free;
 	if (!n->have_addr) {
 		set_why(n, "no network address");
 		return false;

@@ -80,17 +80,6 @@ static int f_remove(void *ctx, const char *path)
 	return code(efi_ss_file_delete(ctx, path));
 }
 
-static void *f_alloc(void *ctx, size_t n)
-{
-	(void)ctx;
-	return AllocatePool(n);
-}
-
-static void f_release(void *ctx, void *p)
-{
-	(void)ctx;
-	FreePool(p);
-}
 
 bool efi_ss_report_write(const struct efi_ss_vol *v, const char *dir, const char *summary,
 			 const struct fw_smbios_info *smb, bool have_smbios,
@@ -98,7 +87,7 @@ bool efi_ss_report_write(const struct efi_ss_vol *v, const char *dir, const char
 			 struct fw_saved *saved)
 {
 	const struct fw_files fs = { (void *)v, f_exists, f_mkdirs, f_write_new, f_append,
-				     f_remove, why, f_alloc, f_release };
+				     f_remove, why, efi_ss_pool_alloc, efi_ss_pool_free };
 	return fw_report_write(&fs, dir, summary, have_smbios ? smb : NULL, r, info, lang, saved);
 }
 
@@ -114,7 +103,7 @@ static int f_read_all(void *ctx, const char *path, size_t max, char **data, size
 	UINT8 *d = NULL;
 	UINTN n = 0;
 	int err = code(efi_ss_file_read(ctx, path, &d, &n, max));
-	*data = (char *)d; /* from AllocatePool: f_release frees it */
+	*data = (char *)d; /* from AllocatePool: efi_ss_pool_free frees it */
 	*len = n;
 	return err;
 }
@@ -127,7 +116,7 @@ static int f_rename(void *ctx, const char *path, const char *new_name)
 const char *efi_ss_fleet_page(const struct efi_ss_vol *v, const char *dir, enum ss_lang lang)
 {
 	const struct fw_files fs = { (void *)v, f_exists, f_mkdirs, f_write_new, f_append,
-				     f_remove, why, f_alloc, f_release };
+				     f_remove, why, efi_ss_pool_alloc, efi_ss_pool_free };
 	const struct fw_fleet_files ff = { &fs, f_list, f_read_all, f_rename };
 	return fw_fleet_stick_write(&ff, dir, FW_FLEET_PAGE_DEFAULT, ss_lang_str(lang));
 }
