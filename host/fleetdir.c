@@ -6,6 +6,7 @@
 
 #include "fleet.h"
 #include "input.h"
+#include "output.h"
 #include "plat.h"
 
 #include <errno.h>
@@ -43,17 +44,6 @@ static int add_name(struct names *ns, const char *rel)
 	return 0;
 }
 
-static int ends_with(const char *s, const char *suffix)
-{
-	size_t n = strlen(s), k = strlen(suffix);
-	if (n < k)
-		return 0;
-	for (size_t i = 0; i < k; i++) /* suffix is lower-case ASCII */
-		if ((s[n - k + i] | 0x20) != suffix[i])
-			return 0;
-	return 1;
-}
-
 /* Collect the .json files under root/rel (rel "" at the top), relative paths with '/'. */
 static int walk(const char *root, const char *rel, int depth, struct names *ns)
 {
@@ -77,7 +67,7 @@ static int walk(const char *root, const char *rel, int depth, struct names *ns)
 			continue;
 		if (st.kind == PLAT_DIR && depth < MAX_DEPTH) /* the depth bounds a link cycle too */
 			rc = walk(root, sub, depth + 1, ns);
-		else if (st.kind == PLAT_FILE && ends_with(name, ".json"))
+		else if (st.kind == PLAT_FILE && host_ends_with(name, ".json"))
 			rc = add_name(ns, sub);
 	}
 	plat_names_free(&dir);
@@ -87,11 +77,6 @@ static int walk(const char *root, const char *rel, int depth, struct names *ns)
 static int by_name(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-static void write_file(void *ctx, const char *s, size_t n)
-{
-	fwrite(s, 1, n, (FILE *)ctx);
 }
 
 static int usage(const char *why)
@@ -165,7 +150,7 @@ int host_fleet_main(int argc, char **argv)
 		rc = SS_EXIT_USAGE;
 		goto done;
 	}
-	fw_fleet_html(f, lang, dir, write_file, o);
+	fw_fleet_html(f, lang, dir, host_write_file, o);
 	if ((out ? fclose(o) : fflush(o)) != 0) {
 		fprintf(stderr, "slicscan: cannot write %s\n", out ? out : "the page");
 		rc = SS_EXIT_USAGE;

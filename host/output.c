@@ -63,7 +63,7 @@ static void write_crlf(void *ctx, const char *s, size_t n)
 	}
 }
 
-static int ends_with(const char *s, const char *tail)
+int host_ends_with(const char *s, const char *tail)
 {
 	size_t a = strlen(s), b = strlen(tail);
 	if (a < b)
@@ -81,9 +81,9 @@ int host_write_report(const char *path, const struct ss_result *r, const struct 
 	if (!f)
 		return -1;
 	struct crlf c = { f, 0 };
-	if (ends_with(path, ".json")) {
+	if (host_ends_with(path, ".json")) {
 		ss_render_json(r, info, write_crlf, &c);
-	} else if (ends_with(path, ".csv")) {
+	} else if (host_ends_with(path, ".csv")) {
 		ss_render_csv_header(write_crlf, &c);
 		ss_render_csv(r, info, write_crlf, &c);
 	} else {

@@ -16,6 +16,9 @@ void host_write_file(void *ctx, const char *s, size_t n);
 void host_render_summary(const struct ss_result *r, const struct ss_info *info, ss_write_fn w,
 			 void *ctx);
 
+/* Does s end in tail (lower-case ASCII), in any case? (".JSON" is a JSON file too.) */
+int host_ends_with(const char *s, const char *tail);
+
 /* Write the report to path: JSON when it ends in .json, the CSV header and line for .csv,
  * else text; lines end in CRLF (Notepad, task-sequence logs). Returns 0, or -1 with errno. */
 int host_write_report(const char *path, const struct ss_result *r, const struct ss_info *info,
